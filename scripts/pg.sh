@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# pg.sh start|stop|status — the project's private PostgreSQL cluster.
+# When the standard PG* variables are set, the server they name is used and
+# this script only checks that it answers.
+source "$(dirname "$0")/common.sh"
+
+cmd="${1:-start}"
+
+if use_external_pg; then
+    case "$cmd" in
+        start|status)
+            psql -Atqc "select 1" postgres >/dev/null 2>&1 \
+                || die "the PostgreSQL server named by the PG* variables does not answer (PGHOST='${PGHOST:-}', PGPORT='${PGPORT:-}', PGUSER='${PGUSER:-}')."
+            ;;
+        stop) ;;
+    esac
+    exit 0
+fi
+
+pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+[ -x "$pg_bin/initdb" ] || die "no PostgreSQL server found (install the Debian package postgresql, or set PG_BIN)."
+data="$PG_DIR/data"
+sock="$(pg_socket_dir)"
+log="$PG_DIR/postgresql.log"
+
+# PostgreSQL refuses to run as root: run it as the postgres user then.
+as_pg() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+superuser() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
+
+running() { as_pg "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+case "$cmd" in
+start)
+    mkdir -p "$PG_DIR" "$sock"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres "$PG_DIR" "$sock"
+    fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+        info "creating a private PostgreSQL cluster in $data"
+        as_pg "$pg_bin/initdb" -D "$data" -U "$(superuser)" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    if ! running; then
+        as_pg "$pg_bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+            -o "-k $sock -c listen_addresses='' -p $PG_PORT_PRIVATE -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            start >/dev/null || die "PostgreSQL did not start, see $log"
+    fi
+    # Odoo refuses to connect as "postgres": it uses its own role.
+    if ! as_pg "$pg_bin/psql" -h "$sock" -p "$PG_PORT_PRIVATE" -U "$(superuser)" -d postgres -Atqc \
+            "select 1 from pg_roles where rolname='odoo'" | grep -q 1; then
+        as_pg "$pg_bin/psql" -h "$sock" -p "$PG_PORT_PRIVATE" -U "$(superuser)" -d postgres -qc \
+            "create role odoo login superuser" >/dev/null
+    fi
+    ;;
+stop)
+    if [ -f "$data/PG_VERSION" ] && running; then
+        as_pg "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+        info "PostgreSQL stopped"
+    fi
+    ;;
+status)
+    running
+    ;;
+*)
+    die "usage: pg.sh start|stop|status"
+    ;;
+esac
