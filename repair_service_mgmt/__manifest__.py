@@ -10,7 +10,6 @@
     "author": "repair_service_mgmt contributors",
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": [
         "repair",
         "sale_management",

@@ -72,7 +72,9 @@ class TestSecurityGroups(TransactionCase):
         self.assertIn(self.env.ref("base.group_user"), admin.trans_implied_ids)
 
     def test_user_gets_implied_groups(self):
-        user = new_test_user(self.env, "rsm_mgr", groups=f"{MODULE}.group_outlet_manager")
+        user = new_test_user(
+            self.env, "rsm_mgr", groups=f"{MODULE}.group_outlet_manager"
+        )
         self.assertTrue(user.has_group(f"{MODULE}.group_technician"))
         self.assertTrue(user.has_group("stock.group_stock_user"))
         self.assertFalse(user.has_group(f"{MODULE}.group_cs_agent"))
@@ -81,7 +83,9 @@ class TestSecurityGroups(TransactionCase):
     def test_configuration_menu_for_service_admin_only(self):
         config = self.env.ref(f"{MODULE}.menu_configuration")
         root = self.env.ref(f"{MODULE}.menu_root")
-        manager = new_test_user(self.env, "rsm_csm", groups=f"{MODULE}.group_cs_manager")
+        manager = new_test_user(
+            self.env, "rsm_csm", groups=f"{MODULE}.group_cs_manager"
+        )
         admin = new_test_user(
             self.env, "rsm_adm", groups=f"{MODULE}.group_service_admin"
         )

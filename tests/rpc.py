@@ -1,0 +1,76 @@
+"""A small client of Odoo's external API, over XML-RPC or JSON-RPC."""
+
+import itertools
+import json
+import urllib.request
+import xmlrpc.client
+
+
+class RPCError(Exception):
+    """An error answered by the server (access refused, user error, ...)."""
+
+    def __init__(self, message, name=""):
+        super().__init__(message)
+        self.name = name
+
+
+class OdooClient:
+    def __init__(self, url, db, login, password, protocol="xmlrpc"):
+        self.url, self.db, self.login, self.password = url, db, login, password
+        self.protocol = protocol
+        self._ids = itertools.count(1)
+        self.uid = self._call("common", "authenticate", db, login, password, {})
+        if not self.uid:
+            raise RPCError(f"login refused for {login!r}", "AccessDenied")
+
+    def _call(self, service, method, *args):
+        if self.protocol == "xmlrpc":
+            proxy = xmlrpc.client.ServerProxy(
+                f"{self.url}/xmlrpc/2/{service}", allow_none=True
+            )
+            try:
+                return getattr(proxy, method)(*args)
+            except xmlrpc.client.Fault as fault:
+                raise RPCError(fault.faultString) from fault
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": next(self._ids),
+            "params": {"service": service, "method": method, "args": list(args)},
+        }
+        request = urllib.request.Request(
+            f"{self.url}/jsonrpc",
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            answer = json.load(response)
+        if "error" in answer:
+            data = answer["error"].get("data", {})
+            raise RPCError(
+                data.get("message", str(answer["error"])), data.get("name", "")
+            )
+        return answer["result"]
+
+    def call(self, model, method, *args, **kwargs):
+        return self._call(
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
+        )
+
+    def ref(self, xmlid):
+        module, name = xmlid.split(".")
+        rows = self.call(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            ["res_id"],
+        )
+        return rows[0]["res_id"] if rows else False
