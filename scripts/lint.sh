@@ -15,6 +15,7 @@ mapfile -t po_files < <(find repair_service_mgmt -name '*.po' -o -name '*.pot')
 if [ ${#po_files[@]} -gt 0 ]; then
     run "$bin/oca-checks-po" --no-verbose "${po_files[@]}"
 fi
+run "$VENV/bin/python" scripts/check_po.py repair_service_mgmt
 if [ $status -ne 0 ]; then
     echo "lint: FAILED" >&2
 else

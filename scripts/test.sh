@@ -15,7 +15,8 @@ mkdir -p "$RUN_DIR"
 odoo_log="$RUN_DIR/test-odoo.log"
 server_log="$RUN_DIR/test-server.log"
 junit="$RUN_DIR/test-external.xml"
-rm -f "$odoo_log" "$server_log" "$junit"
+expected="$RUN_DIR/test-expected-warnings.txt"
+rm -f "$odoo_log" "$server_log" "$junit" "$expected"
 started=$(date +%s)
 
 lint_status=0
@@ -64,6 +65,7 @@ echo "Odoo tests: $o_passed passed, $o_bad failed"
 info "external API suite against a real server (log: $server_log)"
 export RSM_ODOO_SRC="$ODOO_SRC" RSM_PYTHON="$VENV/bin/python" RSM_ADDONS_PATH="$(addons_path)"
 export RSM_DATA_DIR="$RUN_DIR/data" RSM_DB="$TEST_DB" RSM_DB_ARGS="$(odoo_db_args)" RSM_SERVER_LOG="$server_log"
+export RSM_EXPECTED_WARNINGS="$expected"
 ext_status=0
 "$VENV/bin/python" -m pytest -p no:cacheprovider -q "$ROOT/tests" --junitxml="$junit" ${PYTEST_ARGS:-} || ext_status=$?
 read -r e_total e_bad < <("$VENV/bin/python" - "$junit" <<'PY'
@@ -87,6 +89,7 @@ echo "external API tests: $e_passed passed, $e_bad failed"
 info "log check"
 log_status=0
 logs=("$odoo_log")
+[ -f "$expected" ] && logs=(--expected "$expected" "${logs[@]}")
 [ -f "$server_log" ] && logs+=("$server_log")
 "$VENV/bin/python" "$ROOT/scripts/check_log.py" "$ROOT/scripts/log_allowlist.txt" "${logs[@]}" || log_status=1
 

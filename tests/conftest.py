@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .rpc import OdooClient
+from .rpc import EXPECTED_REFUSALS, OdooClient
 
 DEMO_PASSWORDS = {
     "admin": "admin",
@@ -71,6 +71,10 @@ def server():
             pytest.exit("the Odoo server did not answer within 120 s", returncode=1)
         time.sleep(0.5)
     yield {"url": url, "db": db}
+    expected = os.environ.get("RSM_EXPECTED_WARNINGS")
+    if expected:
+        with open(expected, "w", encoding="utf-8") as handle:
+            handle.writelines(f"{line}\n" for line in EXPECTED_REFUSALS)
     proc.terminate()
     try:
         proc.wait(timeout=30)

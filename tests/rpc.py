@@ -14,6 +14,11 @@ class RPCError(Exception):
         self.name = name
 
 
+# first lines of the errors the tests provoked on purpose: the server logs
+# them as WARNING lines, which the log check accepts exactly this often
+EXPECTED_REFUSALS = []
+
+
 class OdooClient:
     def __init__(self, url, db, login, password, protocol="xmlrpc"):
         self.url, self.db, self.login, self.password = url, db, login, password
@@ -74,3 +79,12 @@ class OdooClient:
             ["res_id"],
         )
         return rows[0]["res_id"] if rows else False
+
+    def refused(self, model, method, *args, **kwargs):
+        """Call a method that the server must refuse; return the error."""
+        try:
+            self.call(model, method, *args, **kwargs)
+        except RPCError as error:
+            EXPECTED_REFUSALS.append(str(error).splitlines()[0])
+            return error
+        raise AssertionError(f"{model}.{method} was not refused for {self.login}")

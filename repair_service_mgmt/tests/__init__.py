@@ -1,2 +1,3 @@
 from . import test_security_groups
 from . import test_ui_tour
+from . import test_translation
