@@ -1,0 +1,480 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class RepairServiceOutlet(models.Model):
+    _name = "repair.service.outlet"
+    _description = "Service Outlet"
+    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _order = "name"
+    _check_company_auto = True
+    _workflow_fields = ("state", "certificate_number", "certificate_date_end")
+
+    name = fields.Char(required=True, tracking=True, translate=False)
+    code = fields.Char(
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+        help="Short code from a sequence; also the code of the outlet's warehouse.",
+    )
+    kind = fields.Selection(
+        [("brand_owned", "Brand-owned"), ("third_party", "Third-party authorised")],
+        required=True,
+        default="third_party",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        check_company=True,
+        tracking=True,
+        help="The outlet as a company: address, invoices for fines, vendor "
+        "bills for settlements.",
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Person in Charge",
+        tracking=True,
+        help="The outlet manager; receives the certificate-expiry warnings.",
+    )
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    street = fields.Char(related="partner_id.street", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False)
+    state_id = fields.Many2one(
+        related="partner_id.state_id", readonly=False, string="Province"
+    )
+    country_id = fields.Many2one(related="partner_id.country_id", readonly=False)
+    region_id = fields.Many2one(
+        "repair.service.region", required=True, check_company=True, tracking=True
+    )
+    supervisor_ids = fields.Many2many(
+        related="region_id.supervisor_ids", string="Regional CS Supervisors"
+    )
+    area_ids = fields.One2many(
+        "repair.service.outlet.area",
+        "outlet_id",
+        string="Service Area",
+        help="Provinces and cities served on site; on-site orders elsewhere "
+        "need an authorisation of the CS centre.",
+    )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse", string="Spare-parts Warehouse", check_company=True
+    )
+    location_id = fields.Many2one(
+        "stock.location",
+        related="warehouse_id.lot_stock_id",
+        string="Spare-parts Location",
+        store=True,
+    )
+    staff_ids = fields.Many2many(
+        "res.users",
+        "repair_service_outlet_staff_rel",
+        "outlet_id",
+        "user_id",
+    )
+    technician_ids = fields.Many2many(
+        "res.users",
+        "repair_service_outlet_technician_rel",
+        "outlet_id",
+        "user_id",
+        string="Technicians",
+    )
+    state = fields.Selection(
+        [("active", "Active"), ("suspended", "Suspended"), ("closed", "Closed")],
+        required=True,
+        default="active",
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    suspension_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    certificate_number = fields.Char(readonly=True, copy=False, tracking=True)
+    certificate_date_start = fields.Date(readonly=True, copy=False)
+    certificate_date_end = fields.Date(
+        string="Certificate Valid Until", readonly=True, copy=False, tracking=True
+    )
+    certificate_status = fields.Selection(
+        [
+            ("none", "No certificate"),
+            ("valid", "Valid"),
+            ("expiring", "Expiring"),
+            ("expired", "Expired"),
+        ],
+        compute="_compute_certificate_status",
+    )
+    application_ids = fields.One2many(
+        "repair.service.application", "outlet_id", string="Applications"
+    )
+    application_count = fields.Integer(compute="_compute_counts")
+    violation_ids = fields.One2many(
+        "repair.service.violation", "outlet_id", string="Violations"
+    )
+    violation_count = fields.Integer(compute="_compute_counts")
+    technician_count = fields.Integer(compute="_compute_counts")
+    orderpoint_count = fields.Integer(compute="_compute_counts")
+    parts_below_minimum = fields.Boolean(
+        compute="_compute_parts_below_minimum",
+        search="_search_parts_below_minimum",
+        help="At least one spare part of the outlet's replenishment rules is "
+        "below its minimum quantity.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "An outlet code is unique."),
+        (
+            "certificate_number_uniq",
+            "unique(certificate_number)",
+            "A certificate number is unique.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("code", self.env._("New")) == self.env._("New"):
+                vals["code"] = self.env["ir.sequence"].next_by_code(
+                    "repair.service.outlet"
+                )
+        return super().create(vals_list)
+
+    def _compute_certificate_status(self):
+        today = fields.Date.context_today(self)
+        warning_days = self._certificate_warning_days()
+        for outlet in self:
+            end = outlet.certificate_date_end
+            if not outlet.certificate_number or not end:
+                outlet.certificate_status = "none"
+            elif end < today:
+                outlet.certificate_status = "expired"
+            elif end <= today + timedelta(days=warning_days):
+                outlet.certificate_status = "expiring"
+            else:
+                outlet.certificate_status = "valid"
+
+    def _compute_counts(self):
+        def count(model, field, domain=()):
+            groups = self.env[model]._read_group(
+                [(field, "in", self.ids), *domain], [field], ["__count"]
+            )
+            return {record.id: total for record, total in groups}
+
+        applications = count("repair.service.application", "outlet_id")
+        violations = count("repair.service.violation", "outlet_id")
+        orderpoints = count(
+            "stock.warehouse.orderpoint",
+            "warehouse_id",
+            [("warehouse_id", "in", self.warehouse_id.ids)],
+        )
+        for outlet in self:
+            outlet.application_count = applications.get(outlet.id, 0)
+            outlet.violation_count = violations.get(outlet.id, 0)
+            outlet.technician_count = len(outlet.technician_ids)
+            outlet.orderpoint_count = orderpoints.get(outlet.warehouse_id.id, 0)
+
+    def _warehouses_below_minimum(self, warehouses):
+        """Warehouses having a replenishment rule whose product is below its
+        minimum: two grouped queries, whatever the number of outlets."""
+        if not warehouses:
+            return set()
+        Orderpoint = self.env["stock.warehouse.orderpoint"].sudo()
+        minimums = Orderpoint._read_group(
+            [("warehouse_id", "in", warehouses.ids), ("trigger", "!=", False)],
+            ["warehouse_id", "product_id"],
+            ["product_min_qty:sum"],
+        )
+        if not minimums:
+            return set()
+        on_hand = defaultdict(float)
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                [
+                    ("location_id.usage", "=", "internal"),
+                    ("location_id.warehouse_id", "in", warehouses.ids),
+                    ("product_id", "in", list({p.id for _w, p, _q in minimums})),
+                ],
+                ["location_id", "product_id"],
+                ["quantity:sum"],
+            )
+        )
+        for location, product, quantity in quants:
+            on_hand[location.warehouse_id.id, product.id] += quantity
+        return {
+            warehouse.id
+            for warehouse, product, minimum in minimums
+            if on_hand[warehouse.id, product.id] < minimum
+        }
+
+    def _compute_parts_below_minimum(self):
+        below = self._warehouses_below_minimum(self.warehouse_id)
+        for outlet in self:
+            outlet.parts_below_minimum = outlet.warehouse_id.id in below
+
+    def _search_parts_below_minimum(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on parts below minimum."))
+        outlets = self.search([("warehouse_id", "!=", False)])
+        below = self._warehouses_below_minimum(outlets.warehouse_id)
+        ids = outlets.filtered(lambda o: o.warehouse_id.id in below).ids
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    @api.model
+    def _certificate_warning_days(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("repair_service_mgmt.certificate_warning_days", 30)
+        )
+
+    # ------------------------------------------------------------------
+    # Rules used by the order workflow
+    # ------------------------------------------------------------------
+    def _check_can_receive_orders(self):
+        """R-45: a suspended or closed outlet receives no new order."""
+        for outlet in self:
+            if outlet.state != "active" or not outlet.active:
+                raise UserError(
+                    self.env._(
+                        "The outlet %(outlet)s is %(state)s and cannot receive "
+                        "new orders. Dispatch the order to an active outlet.",
+                        outlet=outlet.display_name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[outlet.state],
+                    )
+                )
+
+    def _covers_address(self, partner):
+        """Whether an on-site visit at ``partner``'s address is in the area."""
+        self.ensure_one()
+        city = (partner.city or "").strip().casefold()
+        for area in self.area_ids:
+            if area.state_id and area.state_id != partner.state_id:
+                continue
+            if area.country_id and area.country_id != partner.country_id:
+                continue
+            if not area.city or area.city.strip().casefold() == city:
+                return True
+        return False
+
+    def _create_spare_parts_warehouse(self):
+        """R-43: the outlet's warehouse with the template's reorder rules."""
+        template = self.env["repair.service.spare.template.line"].sudo()
+        for outlet in self.sudo():
+            if outlet.warehouse_id:
+                continue
+            warehouse = (
+                self.env["stock.warehouse"]
+                .sudo()
+                .create(
+                    {
+                        "name": outlet.name,
+                        "code": outlet.code[:5],
+                        "partner_id": outlet.partner_id.id,
+                        "company_id": outlet.company_id.id,
+                    }
+                )
+            )
+            outlet.warehouse_id = warehouse
+            lines = template.search(
+                [("company_id", "in", [outlet.company_id.id, False])]
+            )
+            self.env["stock.warehouse.orderpoint"].sudo().create(
+                [
+                    {
+                        "warehouse_id": warehouse.id,
+                        "location_id": warehouse.lot_stock_id.id,
+                        "product_id": line.product_id.id,
+                        "product_min_qty": line.product_min_qty,
+                        "product_max_qty": line.product_max_qty,
+                        "trigger": "auto",
+                        "company_id": outlet.company_id.id,
+                    }
+                    for line in lines
+                ]
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _suspend(self, reason):
+        self._workflow_step().write({"state": "suspended", "suspension_reason": reason})
+        for outlet in self:
+            outlet.message_post(
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (self.env._("Outlet suspended."), reason)
+            )
+
+    def action_suspend(self):
+        self._check_role("group_cs_manager", self.env._("suspend an outlet"))
+        self._check_state(["active"], self.env._("suspend the outlet"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Suspend Outlet"),
+            "res_model": "repair.service.outlet.suspend.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_outlet_ids": self.ids},
+        }
+
+    def action_reactivate(self):
+        self._check_role("group_cs_manager", self.env._("reactivate an outlet"))
+        self._check_state(["suspended"], self.env._("reactivate the outlet"))
+        today = fields.Date.context_today(self)
+        for outlet in self:
+            if not outlet.certificate_date_end or outlet.certificate_date_end < today:
+                raise UserError(
+                    self.env._(
+                        "The certificate of %(outlet)s has expired: renew it "
+                        "with a renewal application before reactivating.",
+                        outlet=outlet.display_name,
+                    )
+                )
+        self._workflow_step().write({"state": "active", "suspension_reason": False})
+
+    def action_close(self):
+        self._check_role("group_cs_manager", self.env._("close an outlet"))
+        self._check_state(["active", "suspended"], self.env._("close the outlet"))
+        self._workflow_step().write({"state": "closed"})
+
+    def action_renew(self):
+        """Start a renewal application: the review steps run again."""
+        self._check_role("group_cs_agent", self.env._("start a renewal"))
+        self._check_state(["active", "suspended"], self.env._("renew the certificate"))
+        self.ensure_one()
+        application = self.env["repair.service.application"].create(
+            self._renewal_application_values()
+        )
+        return application._get_form_action()
+
+    def _renewal_application_values(self):
+        partner = self.partner_id
+        return {
+            "outlet_id": self.id,
+            "outlet_name": self.name,
+            "kind": self.kind,
+            "region_id": self.region_id.id,
+            "contact_name": self.manager_id.name or partner.name,
+            "phone": partner.phone,
+            "email": partner.email,
+            "street": partner.street,
+            "city": partner.city,
+            "state_id": partner.state_id.id,
+            "country_id": partner.country_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Certificate expiry (scheduled action)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_check_certificates(self):
+        """Warn N days before a certificate expires; suspend at expiry."""
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=self._certificate_warning_days())
+        expiring = self.search(
+            [
+                ("state", "=", "active"),
+                ("certificate_date_end", ">=", today),
+                ("certificate_date_end", "<=", limit),
+            ]
+        )
+        activity_type = self.env.ref(
+            "repair_service_mgmt.mail_activity_certificate_expiry"
+        )
+        existing = self.env["mail.activity"]._read_group(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", expiring.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ],
+            ["res_id", "user_id"],
+        )
+        already = set(existing)
+        cs_managers = self.env.ref("repair_service_mgmt.group_cs_manager").users
+        for outlet in expiring:
+            users = (outlet.manager_id | cs_managers).filtered(
+                lambda u: u.active and not u.share
+            )
+            for user in users:
+                if (outlet.id, user) in already:
+                    continue
+                outlet.activity_schedule(
+                    "repair_service_mgmt.mail_activity_certificate_expiry",
+                    date_deadline=outlet.certificate_date_end,
+                    summary=self.env._(
+                        "Certificate %(number)s expires on %(date)s",
+                        number=outlet.certificate_number,
+                        date=outlet.certificate_date_end,
+                    ),
+                    user_id=user.id,
+                )
+        expired = self.search(
+            [("state", "=", "active"), ("certificate_date_end", "<", today)]
+        )
+        if expired:
+            expired._suspend(
+                self.env._("The outlet certificate expired without renewal.")
+            )
+        return expiring, expired
+
+    # ------------------------------------------------------------------
+    # Smart buttons
+    # ------------------------------------------------------------------
+    def _action_for(self, xmlid, domain, context=None):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        action["context"] = context or {}
+        return action
+
+    def action_view_applications(self):
+        self.ensure_one()
+        return self._action_for(
+            "repair_service_mgmt.repair_service_application_action",
+            [("outlet_id", "=", self.id)],
+            {"default_outlet_id": self.id},
+        )
+
+    def action_view_violations(self):
+        self.ensure_one()
+        return self._action_for(
+            "repair_service_mgmt.repair_service_violation_action",
+            [("outlet_id", "=", self.id)],
+            {"default_outlet_id": self.id},
+        )
+
+    def action_view_technicians(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Technicians"),
+            "res_model": "res.users",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.technician_ids.ids)],
+        }
+
+    def action_view_orderpoints(self):
+        self.ensure_one()
+        return self._action_for(
+            "stock.action_orderpoint",
+            [("warehouse_id", "=", self.warehouse_id.id)],
+            {
+                "default_warehouse_id": self.warehouse_id.id,
+                "search_default_filter_to_reorder": 0,
+            },
+        )

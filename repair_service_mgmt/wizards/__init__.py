@@ -1,0 +1,2 @@
+from . import repair_service_application_reject_wizard
+from . import repair_service_outlet_suspend_wizard
