@@ -36,6 +36,7 @@
         "views/repair_service_application_views.xml",
         "views/repair_service_violation_views.xml",
         "views/repair_service_config_views.xml",
+        "views/repair_service_application_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -165,24 +165,26 @@ class RepairServiceOutlet(models.Model):
                 outlet.certificate_status = "valid"
 
     def _compute_counts(self):
-        def count(model, field, domain=()):
+        def count(model, field):
             groups = self.env[model]._read_group(
-                [(field, "in", self.ids), *domain], [field], ["__count"]
+                [(field, "in", self.ids)], [field], ["__count"]
             )
             return {record.id: total for record, total in groups}
 
         applications = count("repair.service.application", "outlet_id")
         violations = count("repair.service.violation", "outlet_id")
-        orderpoints = count(
-            "stock.warehouse.orderpoint",
-            "warehouse_id",
-            [("warehouse_id", "in", self.warehouse_id.ids)],
+        orderpoints = dict(
+            self.env["stock.warehouse.orderpoint"]._read_group(
+                [("warehouse_id", "in", self.warehouse_id.ids)],
+                ["warehouse_id"],
+                ["__count"],
+            )
         )
         for outlet in self:
             outlet.application_count = applications.get(outlet.id, 0)
             outlet.violation_count = violations.get(outlet.id, 0)
             outlet.technician_count = len(outlet.technician_ids)
-            outlet.orderpoint_count = orderpoints.get(outlet.warehouse_id.id, 0)
+            outlet.orderpoint_count = orderpoints.get(outlet.warehouse_id, 0)
 
     def _warehouses_below_minimum(self, warehouses):
         """Warehouses having a replenishment rule whose product is below its
@@ -266,7 +268,11 @@ class RepairServiceOutlet(models.Model):
         for area in self.area_ids:
             if area.state_id and area.state_id != partner.state_id:
                 continue
-            if area.country_id and area.country_id != partner.country_id:
+            if (
+                area.country_id
+                and partner.country_id
+                and area.country_id != partner.country_id
+            ):
                 continue
             if not area.city or area.city.strip().casefold() == city:
                 return True

@@ -1,3 +1,6 @@
 from . import test_security_groups
-from . import test_ui_tour
 from . import test_translation
+from . import test_outlet_application
+from . import test_outlet
+from . import test_ui_tour
+from . import test_application_page
