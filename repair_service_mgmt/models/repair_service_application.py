@@ -221,6 +221,7 @@ class RepairServiceApplication(models.Model):
                     )
                 )
         self._workflow_step().write({"state": "submitted"})
+        return True
 
     def action_start_review(self):
         self._check_role("group_cs_agent", self.env._("review the materials"))
@@ -228,6 +229,7 @@ class RepairServiceApplication(models.Model):
         self._ensure_document_lines()
         self.document_ids.sudo().write({"review_state": "pending", "remark": False})
         self._workflow_step().write({"state": "review"})
+        return True
 
     def action_return_to_applicant(self):
         """The materials are incomplete or invalid: back to draft."""
@@ -249,6 +251,7 @@ class RepairServiceApplication(models.Model):
             application._notify_applicant(
                 "repair_service_mgmt.mail_template_application_returned"
             )
+        return True
 
     def action_pass_review(self):
         self._check_role("group_cs_agent", self.env._("pass the material review"))
@@ -292,6 +295,7 @@ class RepairServiceApplication(models.Model):
                 "review_date": fields.Datetime.now(),
             }
         )
+        return True
 
     def action_complete_inspection(self):
         self._check_role("group_cs_supervisor", self.env._("record a site inspection"))
@@ -330,6 +334,7 @@ class RepairServiceApplication(models.Model):
         self._workflow_step().write(
             {"state": "decision", "inspection_done_date": fields.Datetime.now()}
         )
+        return True
 
     def _check_decider(self):
         allow = (

@@ -80,9 +80,12 @@ class RepairServiceApplicationDocument(models.Model):
 
     def action_mark_valid(self):
         self.write({"review_state": "valid"})
+        return True
 
     def action_mark_invalid(self):
         self.write({"review_state": "invalid"})
+        return True
 
     def action_mark_missing(self):
         self.write({"review_state": "missing"})
+        return True

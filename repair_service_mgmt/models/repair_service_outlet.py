@@ -352,11 +352,13 @@ class RepairServiceOutlet(models.Model):
                     )
                 )
         self._workflow_step().write({"state": "active", "suspension_reason": False})
+        return True
 
     def action_close(self):
         self._check_role("group_cs_manager", self.env._("close an outlet"))
         self._check_state(["active", "suspended"], self.env._("close the outlet"))
         self._workflow_step().write({"state": "closed"})
+        return True
 
     def action_renew(self):
         """Start a renewal application: the review steps run again."""

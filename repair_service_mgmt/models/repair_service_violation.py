@@ -146,6 +146,7 @@ class RepairServiceViolation(models.Model):
                 lambda m: m.state == "draft"
             ).button_cancel()
         self._workflow_step().write({"state": "cancelled"})
+        return True
 
     def _create_fine_invoice(self):
         self.ensure_one()
