@@ -288,6 +288,9 @@ class RepairServiceApplication(models.Model):
                     for criterion in criteria
                 ]
             )
+        self.filtered(lambda a: not a.inspection_date).write(
+            {"inspection_date": fields.Date.context_today(self)}
+        )
         self._workflow_step().write(
             {
                 "state": "inspection",

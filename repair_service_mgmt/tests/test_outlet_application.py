@@ -139,6 +139,8 @@ class TestOutletApplication(OutletCase):
         """R-42: the inspection is dated and every criterion scored."""
         application = self._to_state(self._application(), "inspection")
         app = application.with_user(self.supervisor)
+        self.assertEqual(app.inspection_date, fields.Date.context_today(app))
+        app.inspection_date = False
         with self.assertRaisesRegex(UserError, "date"):
             app.action_complete_inspection()
         app.inspection_date = "2026-11-20"
