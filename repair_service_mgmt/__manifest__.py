@@ -41,6 +41,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/repair_service_outlet_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,6 +16,24 @@ STATES = [
     ("rejected", "Rejected"),
 ]
 
+APPLICANT_FIELDS = (
+    "outlet_id",
+    "outlet_name",
+    "kind",
+    "region_id",
+    "licence_number",
+    "contact_name",
+    "phone",
+    "email",
+    "street",
+    "city",
+    "state_id",
+    "country_id",
+    "zip",
+    "description",
+    "company_id",
+)
+
 
 class RepairServiceApplication(models.Model):
     """R-41, R-42: an outlet's registration (or renewal) application."""
@@ -143,6 +161,31 @@ class RepairServiceApplication(models.Model):
         applications = super().create(vals_list)
         applications._ensure_document_lines()
         return applications
+
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("repair_service_workflow_step"):
+            self._check_locked_fields(vals)
+        return super().write(vals)
+
+    def _check_locked_fields(self, vals):
+        """The applicant's data is frozen once submitted; the inspection is
+        recorded during the inspection only."""
+        applicant = set(vals) & set(APPLICANT_FIELDS)
+        if applicant and self.filtered(lambda a: a.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "The application form (%(fields)s) can be changed only while "
+                    "the application is a draft.",
+                    fields=", ".join(self._fields[f].string for f in sorted(applicant)),
+                )
+            )
+        inspection = set(vals) & {"inspector_id", "inspection_date"}
+        if inspection and self.filtered(
+            lambda a: a.state not in ("draft", "submitted", "review", "inspection")
+        ):
+            raise UserError(
+                self.env._("The site inspection is closed: its data is kept.")
+            )
 
     @api.depends("document_ids.attachment_ids", "document_ids.document_type_id")
     def _compute_documents_complete(self):

@@ -15,7 +15,13 @@ class RepairServiceOutlet(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
     _order = "name"
     _check_company_auto = True
-    _workflow_fields = ("state", "certificate_number", "certificate_date_end")
+    _workflow_fields = (
+        "state",
+        "suspension_reason",
+        "certificate_number",
+        "certificate_date_start",
+        "certificate_date_end",
+    )
 
     name = fields.Char(required=True, tracking=True, translate=False)
     code = fields.Char(

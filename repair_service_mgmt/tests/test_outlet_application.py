@@ -129,6 +129,19 @@ class TestOutletApplication(OutletCase):
         self.assertIn("Expired licence", mail.body)
         self.assertEqual(mail.partner_ids.email, "chen.jie@example.com")
 
+    def test_form_frozen_after_submission(self):
+        """R-42: what was reviewed cannot be changed afterwards (RPC write)."""
+        application = self._to_state(self._application(), "review")
+        with self.assertRaisesRegex(UserError, "only while the application is a draft"):
+            application.with_user(self.agent).write({"outlet_name": "Renamed"})
+        outlet = self._to_state(self._application(name="Other"), "approved").outlet_id
+        with self.assertRaisesRegex(UserError, "only while the application is a draft"):
+            application.with_user(self.agent).write({"outlet_id": outlet.id})
+        with self.assertRaisesRegex(UserError, "inspection is closed"):
+            outlet.application_ids.with_user(self.manager).write(
+                {"inspection_date": "2020-01-01"}
+            )
+
     def test_review_marks_only_during_review(self):
         """R-42: document checks belong to the material review step."""
         application = self._application()
