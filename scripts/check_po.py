@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Every term of the module's .pot is translated in each .po (no fuzzy, no
-empty, no stale entry). usage: check_po.py MODULE_DIR"""
+empty, no stale entry).
+
+usage: check_po.py MODULE_DIR [--fresh EXPORTED_POT]
+
+With --fresh, also check that the committed .pot holds exactly the terms of
+a .pot just exported from a database with the module (make i18n refreshes it).
+"""
 
 import glob
 import os
@@ -9,7 +15,7 @@ import sys
 import polib
 
 
-def main(module_dir):
+def main(module_dir, fresh=None):
     i18n = os.path.join(module_dir, "i18n")
     pots = glob.glob(os.path.join(i18n, "*.pot"))
     if not pots:
@@ -17,6 +23,13 @@ def main(module_dir):
         return 1
     wanted = {(e.msgctxt, e.msgid) for e in polib.pofile(pots[0])}
     status = 0
+    if fresh:
+        exported = {(e.msgctxt, e.msgid) for e in polib.pofile(fresh)}
+        for msg in sorted(exported - wanted, key=str):
+            print(f"{pots[0]}: new term not in the .pot (run make i18n): {msg[1]!r}")
+        for msg in sorted(wanted - exported, key=str):
+            print(f"{pots[0]}: term no longer in the module (run make i18n): {msg[1]!r}")
+        status = int(exported != wanted)
     for path in sorted(glob.glob(os.path.join(i18n, "*.po"))):
         po = polib.pofile(path)
         have = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
@@ -34,4 +47,8 @@ def main(module_dir):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    args = sys.argv[1:]
+    fresh = None
+    if "--fresh" in args:
+        fresh = args[args.index("--fresh") + 1]
+    sys.exit(main(args[0], fresh))

@@ -54,10 +54,15 @@ fi
 cat <<TXT
 
 Repair Service demo: $url  (database $DEMO_DB)
-  admin          / admin           service administrator (every role)
-  demo           / demo            CS agent
-  cs.manager     / cs.manager      CS-centre manager
-  outlet.manager / outlet.manager  outlet manager
-  technician     / technician      technician
+  admin               / admin                service administrator (every role)
+  demo                / demo                 CS agent
+  cs.supervisor       / cs.supervisor        regional CS supervisor, East China
+  cs.supervisor.north / cs.supervisor.north  regional CS supervisor, North China
+  cs.manager          / cs.manager           CS-centre manager
+  outlet.manager      / outlet.manager       outlet manager, Shanghai Pudong
+  technician          / technician           technician, Shanghai Pudong
+  outlet2.manager     / outlet2.manager      outlet manager, Nanjing Xinjiekou
+  technician2         / technician2          technician, Nanjing Xinjiekou
+Public outlet application page: $url/repair-service/outlet/apply
 Stop it with: make stop
 TXT

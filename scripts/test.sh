@@ -16,7 +16,7 @@ odoo_log="$RUN_DIR/test-odoo.log"
 server_log="$RUN_DIR/test-server.log"
 junit="$RUN_DIR/test-external.xml"
 expected="$RUN_DIR/test-expected-warnings.txt"
-rm -f "$odoo_log" "$server_log" "$junit" "$expected"
+rm -f "$odoo_log" "$server_log" "$junit" "$expected" "$RUN_DIR/test-i18n.log" "$RUN_DIR/export.pot"
 started=$(date +%s)
 
 lint_status=0
@@ -62,6 +62,13 @@ o_passed=$((o_total - o_failed - o_errors - o_skipped))
 grep -E "(ERROR|CRITICAL) .*(FAIL|ERROR):" "$odoo_log" | head -n 20 || true
 echo "Odoo tests: $o_passed passed, $o_bad failed"
 
+info "translations: every term exported from $TEST_DB is in the .pot and translated"
+i18n_status=0
+odoo_bin -d "$TEST_DB" --i18n-export="$RUN_DIR/export.pot" --modules="$MODULE" \
+    --stop-after-init --max-cron-threads=0 --logfile="$RUN_DIR/test-i18n.log" 2>/dev/null || i18n_status=1
+"$VENV/bin/python" "$ROOT/scripts/check_po.py" "$ROOT/$MODULE" --fresh "$RUN_DIR/export.pot" || i18n_status=1
+[ $i18n_status -ne 0 ] || echo "translations: complete"
+
 info "external API suite against a real server (log: $server_log)"
 export RSM_ODOO_SRC="$ODOO_SRC" RSM_PYTHON="$VENV/bin/python" RSM_ADDONS_PATH="$(addons_path)"
 export RSM_DATA_DIR="$RUN_DIR/data" RSM_DB="$TEST_DB" RSM_DB_ARGS="$(odoo_db_args)" RSM_SERVER_LOG="$server_log"
@@ -90,6 +97,7 @@ echo "external API tests: $e_passed passed, $e_bad failed"
 info "log check"
 log_status=0
 logs=("$odoo_log")
+[ -f "$RUN_DIR/test-i18n.log" ] && logs+=("$RUN_DIR/test-i18n.log")
 [ -f "$expected" ] && logs=(--expected "$expected" "${logs[@]}")
 [ -f "$server_log" ] && logs+=("$server_log")
 "$VENV/bin/python" "$ROOT/scripts/check_log.py" "$ROOT/scripts/log_allowlist.txt" "${logs[@]}" || log_status=1
@@ -99,6 +107,7 @@ failed=$((o_bad + e_bad))
 # lint and the log check count as one failing test each when they fail
 [ $lint_status -eq 0 ] || { failed=$((failed + 1)); echo "lint failed (see above)"; }
 [ $log_status -eq 0 ] || { failed=$((failed + 1)); echo "log check failed (see above)"; }
+[ $i18n_status -eq 0 ] || { failed=$((failed + 1)); echo "translation check failed (see above)"; }
 echo "duration: $(( $(date +%s) - started )) s"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

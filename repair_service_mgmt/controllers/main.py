@@ -284,12 +284,13 @@ class RepairServiceApplicationController(http.Controller):
                     )
                 size = self._file_size(storage)
                 if size > max_mb * MB:
+                    size_mb = "%.1f" % (math.ceil(size * 10 / MB) / 10)
                     errors.append(
                         env._(
                             "“%(file)s” is %(size)s MB; the largest file "
                             "accepted is %(max)s MB.",
                             file=filename,
-                            size=f"{math.ceil(size * 10 / MB) / 10:.1f}",
+                            size=size_mb,
                             max=self._format_mb(max_mb),
                         )
                     )
