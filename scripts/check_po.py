@@ -28,7 +28,7 @@ def main(module_dir, fresh=None):
         for msg in sorted(exported - wanted, key=str):
             print(f"{pots[0]}: new term not in the .pot (run make i18n): {msg[1]!r}")
         for msg in sorted(wanted - exported, key=str):
-            print(f"{pots[0]}: term no longer in the module (run make i18n): {msg[1]!r}")
+            print(f"{pots[0]}: stale term (run make i18n): {msg[1]!r}")
         status = int(exported != wanted)
     for path in sorted(glob.glob(os.path.join(i18n, "*.po"))):
         po = polib.pofile(path)

@@ -26,6 +26,8 @@ else:
     po = polib.POFile()
     po.metadata = dict(pot.metadata)
     po.extend(pot)
+order = {(e.msgctxt, e.msgid): i for i, e in enumerate(pot)}
+po[:] = sorted(po, key=lambda e: order.get((e.msgctxt, e.msgid), len(order)))
 po.metadata["Language"] = "zh_CN"
 po.metadata["Plural-Forms"] = ""
 po.wrapwidth = 78

@@ -12,6 +12,7 @@ import urllib.request
 
 import pytest
 
+from .helpers import make_people
 from .rpc import EXPECTED_REFUSALS, OdooClient
 
 DEMO_PASSWORDS = {
@@ -100,3 +101,9 @@ def login(server):
         return clients[key]
 
     return _login
+
+
+@pytest.fixture(scope="session")
+def people(server, login):
+    """Users of every role and two regions, made by the administrator."""
+    return make_people(server, login)

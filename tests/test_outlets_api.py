@@ -1,155 +1,17 @@
 """Service outlets over the external API (R-41…R-45): the same checks as in
 the back office, for an integrating system calling XML-RPC or JSON-RPC."""
 
-import base64
-import itertools
-
 import pytest
 
-from .rpc import OdooClient
-
-PDF = base64.b64encode(b"%PDF-1.4\n% api test\n%%EOF\n").decode()
-_seq = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def people(server, login):
-    """Users of every role, made by the administrator over RPC."""
-    admin = login("admin")
-    group = {
-        name: admin.ref(f"repair_service_mgmt.group_{name}")
-        for name in ("cs_agent", "cs_supervisor", "cs_manager", "technician")
-    }
-    users = {}
-    for login_name, role in [
-        ("api.agent", "cs_agent"),
-        ("api.sup.east", "cs_supervisor"),
-        ("api.sup.north", "cs_supervisor"),
-        ("api.mgr1", "cs_manager"),
-        ("api.mgr2", "cs_manager"),
-        ("api.tech.a", "technician"),
-        ("api.tech.b", "technician"),
-    ]:
-        uid = admin.call(
-            "res.users",
-            "create",
-            {
-                "name": login_name,
-                "login": login_name,
-                "password": login_name,
-                "email": f"{login_name}@example.com",
-                "groups_id": [(6, 0, [group[role]])],
-            },
-        )
-        users[login_name] = uid
-    east = admin.call(
-        "repair.service.region",
-        "create",
-        {
-            "name": "API East",
-            "code": "AE",
-            "supervisor_ids": [(4, users["api.sup.east"])],
-        },
-    )
-    north = admin.call(
-        "repair.service.region",
-        "create",
-        {
-            "name": "API North",
-            "code": "AN",
-            "supervisor_ids": [(4, users["api.sup.north"])],
-        },
-    )
-
-    def client(name, protocol="xmlrpc"):
-        return OdooClient(server["url"], server["db"], name, name, protocol=protocol)
-
-    return {
-        "admin": admin,
-        "client": client,
-        "uid": users,
-        "east": east,
-        "north": north,
-    }
-
-
-def _new_application(agent, region, documents=True):
-    app_id = agent.call(
-        "repair.service.application",
-        "create",
-        {
-            "outlet_name": f"API Outlet {next(_seq)}",
-            "region_id": region,
-            "contact_name": "Sun Li",
-            "phone": "+86 10 5555 0199",
-            "email": "sun.li@example.com",
-            "city": "Beijing",
-        },
-    )
-    if documents:
-        lines = agent.call(
-            "repair.service.application.document",
-            "search",
-            [("application_id", "=", app_id)],
-        )
-        for line in lines:
-            attachment = agent.call(
-                "ir.attachment",
-                "create",
-                {
-                    "name": "doc.pdf",
-                    "datas": PDF,
-                    "res_model": "repair.service.application",
-                    "res_id": app_id,
-                },
-            )
-            agent.call(
-                "repair.service.application.document",
-                "write",
-                [line],
-                {"attachment_ids": [(4, attachment)]},
-            )
-    return app_id
-
-
-def _state(client, app_id):
-    return client.call("repair.service.application", "read", [app_id], ["state"])[0][
-        "state"
-    ]
-
-
-def _to_decision(people, app_id, inspector="api.sup.east"):
-    agent = people["client"]("api.agent")
-    app = "repair.service.application"
-    agent.call(app, "action_submit", [app_id])
-    agent.call(app, "action_start_review", [app_id])
-    lines = agent.call(
-        "repair.service.application.document",
-        "search",
-        [("application_id", "=", app_id)],
-    )
-    agent.call("repair.service.application.document", "action_mark_valid", lines)
-    agent.call(app, "action_pass_review", [app_id])
-    sup = people["client"](inspector)
-    sup.call(app, "write", [app_id], {"inspection_date": "2026-11-20"})
-    lines = sup.call(
-        "repair.service.application.inspection.line",
-        "search",
-        [("application_id", "=", app_id)],
-    )
-    sup.call(
-        "repair.service.application.inspection.line", "write", lines, {"score": 20}
-    )
-    sup.call(app, "action_complete_inspection", [app_id])
-    assert _state(agent, app_id) == "decision"
+from .helpers import app_state, new_application, to_decision
 
 
 @pytest.mark.parametrize("protocol", ["xmlrpc", "jsonrpc"])
 def test_application_to_certified_outlet(people, protocol):
     """R-41, R-42, R-43: every step over the API, each by its role."""
     agent = people["client"]("api.agent", protocol)
-    app_id = _new_application(agent, people["east"])
-    _to_decision(people, app_id)
+    app_id = new_application(agent, people["east"])
+    to_decision(people, app_id)
     manager = people["client"]("api.mgr1", protocol)
     assert manager.call("repair.service.application", "action_approve", [app_id])
     app = manager.call(
@@ -175,9 +37,9 @@ def test_refusals(people):
     blank rejection reason, inspector deciding: all refused over RPC."""
     agent = people["client"]("api.agent")
     app = "repair.service.application"
-    bare = _new_application(agent, people["east"], documents=False)
+    bare = new_application(agent, people["east"], documents=False)
     assert "missing" in str(agent.refused(app, "action_submit", [bare]))
-    app_id = _new_application(agent, people["east"])
+    app_id = new_application(agent, people["east"])
     # skipped step and forged state
     manager = people["client"]("api.mgr1")
     assert "only when" in str(manager.refused(app, "action_approve", [app_id]))
@@ -198,7 +60,7 @@ def test_refusals(people):
             },
         )
     )
-    _to_decision(people, app_id)
+    to_decision(people, app_id)
     # wrong role
     assert "CS-Centre Manager" in str(agent.refused(app, "action_approve", [app_id]))
     supervisor = people["client"]("api.sup.east")
@@ -216,15 +78,15 @@ def test_refusals(people):
             "repair.service.application.reject.wizard", "action_reject", [wizard]
         )
     )
-    assert _state(manager, app_id) == "decision"
+    assert app_state(manager, app_id) == "decision"
     # the inspector may not decide
-    other = _new_application(agent, people["east"])
-    _to_decision(people, other, inspector="api.mgr1")
+    other = new_application(agent, people["east"])
+    to_decision(people, other, inspector="api.mgr1")
     assert "another CS-centre manager" in str(
         manager.refused(app, "action_approve", [other])
     )
     people["client"]("api.mgr2").call(app, "action_approve", [other])
-    assert _state(manager, other) == "approved"
+    assert app_state(manager, other) == "approved"
 
 
 def test_outlet_scoping(people):
@@ -237,8 +99,8 @@ def test_outlet_scoping(people):
         ("a", people["east"], "api.sup.east"),
         ("b", people["north"], "api.sup.north"),
     ):
-        app_id = _new_application(agent, region)
-        _to_decision(people, app_id, inspector=inspector)
+        app_id = new_application(agent, region)
+        to_decision(people, app_id, inspector=inspector)
         client("api.mgr1").call(
             "repair.service.application", "action_approve", [app_id]
         )
@@ -280,8 +142,8 @@ def test_violation_fine_and_suspension(people):
     """R-45: a fine becomes an invoice, a suspension blocks dispatch; only the
     CS-centre manager confirms."""
     agent = people["client"]("api.agent")
-    app_id = _new_application(agent, people["east"])
-    _to_decision(people, app_id)
+    app_id = new_application(agent, people["east"])
+    to_decision(people, app_id)
     manager = people["client"]("api.mgr1")
     manager.call("repair.service.application", "action_approve", [app_id])
     outlet = manager.call(

@@ -11,3 +11,5 @@ from . import repair_service_spare_template_line
 from . import repair_service_violation
 from . import res_users
 from . import res_config_settings
+from . import res_partner
+from . import repair_order

@@ -4,3 +4,4 @@ from . import test_outlet_application
 from . import test_outlet
 from . import test_ui_tour
 from . import test_application_page
+from . import test_repair_intake_dispatch

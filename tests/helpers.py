@@ -1,0 +1,141 @@
+"""Shared steps of the external-API tests: people of every role and an
+outlet application walked through its workflow, all over RPC."""
+
+import base64
+import itertools
+
+from .rpc import OdooClient
+
+PDF = base64.b64encode(b"%PDF-1.4\n% api test\n%%EOF\n").decode()
+_seq = itertools.count(1)
+
+
+def make_people(server, login):
+    """Users of every role, made by the administrator over RPC."""
+    admin = login("admin")
+    group = {
+        name: admin.ref(f"repair_service_mgmt.group_{name}")
+        for name in ("cs_agent", "cs_supervisor", "cs_manager", "technician")
+    }
+    users = {}
+    for login_name, role in [
+        ("api.agent", "cs_agent"),
+        ("api.sup.east", "cs_supervisor"),
+        ("api.sup.north", "cs_supervisor"),
+        ("api.mgr1", "cs_manager"),
+        ("api.mgr2", "cs_manager"),
+        ("api.tech.a", "technician"),
+        ("api.tech.b", "technician"),
+    ]:
+        uid = admin.call(
+            "res.users",
+            "create",
+            {
+                "name": login_name,
+                "login": login_name,
+                "password": login_name,
+                "email": f"{login_name}@example.com",
+                "groups_id": [(6, 0, [group[role]])],
+            },
+        )
+        users[login_name] = uid
+    east = admin.call(
+        "repair.service.region",
+        "create",
+        {
+            "name": "API East",
+            "code": "AE",
+            "supervisor_ids": [(4, users["api.sup.east"])],
+        },
+    )
+    north = admin.call(
+        "repair.service.region",
+        "create",
+        {
+            "name": "API North",
+            "code": "AN",
+            "supervisor_ids": [(4, users["api.sup.north"])],
+        },
+    )
+
+    def client(name, protocol="xmlrpc"):
+        return OdooClient(server["url"], server["db"], name, name, protocol=protocol)
+
+    return {
+        "admin": admin,
+        "client": client,
+        "uid": users,
+        "east": east,
+        "north": north,
+    }
+
+
+def new_application(agent, region, documents=True):
+    app_id = agent.call(
+        "repair.service.application",
+        "create",
+        {
+            "outlet_name": f"API Outlet {next(_seq)}",
+            "region_id": region,
+            "contact_name": "Sun Li",
+            "phone": "+86 10 5555 0199",
+            "email": "sun.li@example.com",
+            "city": "Beijing",
+        },
+    )
+    if documents:
+        lines = agent.call(
+            "repair.service.application.document",
+            "search",
+            [("application_id", "=", app_id)],
+        )
+        for line in lines:
+            attachment = agent.call(
+                "ir.attachment",
+                "create",
+                {
+                    "name": "doc.pdf",
+                    "datas": PDF,
+                    "res_model": "repair.service.application",
+                    "res_id": app_id,
+                },
+            )
+            agent.call(
+                "repair.service.application.document",
+                "write",
+                [line],
+                {"attachment_ids": [(4, attachment)]},
+            )
+    return app_id
+
+
+def app_state(client, app_id):
+    return client.call("repair.service.application", "read", [app_id], ["state"])[0][
+        "state"
+    ]
+
+
+def to_decision(people, app_id, inspector="api.sup.east"):
+    agent = people["client"]("api.agent")
+    app = "repair.service.application"
+    agent.call(app, "action_submit", [app_id])
+    agent.call(app, "action_start_review", [app_id])
+    lines = agent.call(
+        "repair.service.application.document",
+        "search",
+        [("application_id", "=", app_id)],
+    )
+    agent.call("repair.service.application.document", "action_mark_valid", lines)
+    agent.call(app, "action_pass_review", [app_id])
+    sup = people["client"](inspector)
+    sup.call(app, "write", [app_id], {"inspection_date": "2026-11-20"})
+    lines = sup.call(
+        "repair.service.application.inspection.line",
+        "search",
+        [("application_id", "=", app_id)],
+    )
+    sup.call(
+        "repair.service.application.inspection.line", "write", lines, {"score": 20}
+    )
+    sup.call(app, "action_complete_inspection", [app_id])
+    assert app_state(agent, app_id) == "decision"
