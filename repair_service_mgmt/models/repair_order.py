@@ -61,9 +61,7 @@ class RepairOrder(models.Model):
         tracking=True,
         index="btree_not_null",
     )
-    technician_id = fields.Many2one(
-        "res.users", string="Technician", tracking=True, index="btree_not_null"
-    )
+    technician_id = fields.Many2one("res.users", tracking=True, index="btree_not_null")
     dispatch_state = fields.Selection(
         [
             ("to_dispatch", "To dispatch"),
