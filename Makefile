@@ -10,6 +10,7 @@ help:
 	@echo "make lint   - ruff, pylint-odoo, oca-checks-odoo-module, oca-checks-po"
 	@echo "make stop   - stop the demo server and the private PostgreSQL cluster"
 	@echo "make i18n   - refresh i18n/repair_service_mgmt.pot and merge it into zh_CN.po"
+	@echo "make bench  - performance figures on the demo database"
 
 demo:
 	@scripts/demo.sh
@@ -29,3 +30,6 @@ venv:
 
 i18n: venv
 	@scripts/i18n.sh
+
+bench: venv
+	@scripts/bench.sh

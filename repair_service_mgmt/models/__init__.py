@@ -11,5 +11,8 @@ from . import repair_service_spare_template_line
 from . import repair_service_violation
 from . import res_users
 from . import res_config_settings
+from . import repair_service_sla_policy
+from . import repair_service_sla_line
+from . import repair_service_sla_mixin
 from . import res_partner
 from . import repair_order

@@ -6,13 +6,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 MODULE = "repair_service_mgmt"
-DISPATCH_FIELDS = ("outlet_id", "technician_id", "dispatch_state")
+DISPATCH_FIELDS = (
+    "outlet_id",
+    "technician_id",
+    "dispatch_state",
+    "customer_contacted_at",
+)
 
 
 class RepairOrder(models.Model):
     """Intake (R-01…R-04) and dispatch (R-06, R-07) on core repair orders."""
 
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "repair.service.sla.mixin"]
 
     intake_channel = fields.Selection(
         [
@@ -76,6 +82,13 @@ class RepairOrder(models.Model):
     dispatcher_id = fields.Many2one("res.users", readonly=True, copy=False)
     dispatched_at = fields.Datetime(readonly=True, copy=False)
     accepted_at = fields.Datetime(readonly=True, copy=False)
+    customer_contacted_at = fields.Datetime(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="When the technician contacted the customer (R-07: within 2 hours "
+        "of the dispatch).",
+    )
     outside_area_reason = fields.Text(
         string="Outside-area Authorisation",
         tracking=True,
@@ -256,6 +269,25 @@ class RepairOrder(models.Model):
         self._check_assigned_technician(self.env._("accept the job"))
         self.with_context(repair_service_workflow_step=True).write(
             {"dispatch_state": "accepted", "accepted_at": fields.Datetime.now()}
+        )
+        return True
+
+    def action_customer_contacted(self):
+        """R-07: the technician has called the customer."""
+        for order in self:
+            if order.technician_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only %(technician)s, the technician of %(order)s, can "
+                        "%(action)s.",
+                        technician=order.technician_id.name or self.env._("nobody"),
+                        order=order.display_name,
+                        action=self.env._("record the call to the customer"),
+                    )
+                )
+        self.filtered(lambda o: o.dispatch_state == "dispatched").action_accept_job()
+        self.with_context(repair_service_workflow_step=True).write(
+            {"customer_contacted_at": fields.Datetime.now()}
         )
         return True
 

@@ -5,3 +5,4 @@ from . import test_outlet
 from . import test_ui_tour
 from . import test_application_page
 from . import test_repair_intake_dispatch
+from . import test_sla

@@ -1,0 +1,130 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+
+class RepairServiceSlaLine(models.Model):
+    """The deadline of one policy on one record."""
+
+    _name = "repair.service.sla.line"
+    _description = "Service Deadline"
+    _order = "deadline, id"
+
+    policy_id = fields.Many2one(
+        "repair.service.sla.policy", required=True, ondelete="cascade", index=True
+    )
+    name = fields.Char(related="policy_id.name")
+    rule = fields.Char(related="policy_id.rule")
+    res_model = fields.Char(required=True, index=True)
+    res_id = fields.Many2oneReference(
+        model_field="res_model", required=True, index=True
+    )
+    start_date = fields.Datetime(required=True)
+    deadline = fields.Datetime(required=True, index=True)
+    done_date = fields.Datetime()
+    paused_since = fields.Datetime()
+    state = fields.Selection(
+        [
+            ("running", "Running"),
+            ("paused", "Paused"),
+            ("met", "Met"),
+            ("breached", "Breached"),
+        ],
+        required=True,
+        default="running",
+        index=True,
+    )
+    escalated = fields.Boolean(readonly=True)
+    responsible_id = fields.Many2one("res.users")
+
+    _sql_constraints = [
+        (
+            "policy_record_uniq",
+            "unique(policy_id, res_model, res_id)",
+            "A record has one deadline per policy.",
+        ),
+    ]
+
+    def _sla_follow(self, is_met, is_paused, now):
+        """Move this deadline on after its record changed."""
+        self.ensure_one()
+        if self.state in ("met",) or self.done_date:
+            return
+        if is_met:
+            self.write(
+                {
+                    "state": "met"
+                    if self.state != "breached" and now <= self.deadline
+                    else "breached",
+                    "done_date": now,
+                    "paused_since": False,
+                }
+            )
+        elif is_paused and self.state == "running":
+            self.write({"state": "paused", "paused_since": now})
+        elif not is_paused and self.state == "paused":
+            self.write(
+                {
+                    "state": "running",
+                    "deadline": self.deadline + (now - self.paused_since),
+                    "paused_since": False,
+                }
+            )
+
+    @api.model
+    def _cron_check_deadlines(self):
+        """Mark running deadlines that passed as breached and escalate each
+        breach once, with an activity to the responsible person's manager.
+        One indexed query when nothing is due; set-based when some are."""
+        now = fields.Datetime.now()
+        due = self.search([("state", "=", "running"), ("deadline", "<", now)])
+        due.write({"state": "breached"})
+        to_escalate = self.search(
+            [("state", "=", "breached"), ("escalated", "=", False)]
+        )
+        if to_escalate:
+            to_escalate._escalate()
+            to_escalate.write({"escalated": True})
+        return due
+
+    def _escalate(self):
+        """One activity per breach and escalation user, created in one batch."""
+        activity_type = self.env.ref("repair_service_mgmt.mail_activity_sla_breach")
+        today = fields.Date.context_today(self)
+        by_model = defaultdict(lambda: self.browse())
+        for line in self:
+            by_model[line.res_model] |= line
+        values = []
+        for model_name, lines in by_model.items():
+            records = (
+                self.env[model_name].sudo().browse(lines.mapped("res_id")).exists()
+            )
+            model_id = self.env["ir.model"]._get_id(model_name)
+            for line in lines:
+                record = records.browse(line.res_id)
+                if record not in records:
+                    continue
+                policy = line.policy_id
+                users = self.env["res.users"]
+                if policy.escalation_field:
+                    users = record.mapped(policy.escalation_field)
+                if not users and policy.escalation_group_id:
+                    users = policy.escalation_group_id.users
+                for user in users.filtered(lambda u: u.active and not u.share)[:5]:
+                    values.append(
+                        {
+                            "res_model_id": model_id,
+                            "res_id": record.id,
+                            "activity_type_id": activity_type.id,
+                            "user_id": user.id,
+                            "date_deadline": today,
+                            "summary": self.env._(
+                                "Deadline missed: %(policy)s (due %(deadline)s)",
+                                policy=policy.name,
+                                deadline=fields.Datetime.to_string(line.deadline),
+                            ),
+                        }
+                    )
+        self.env["mail.activity"].sudo().create(values)

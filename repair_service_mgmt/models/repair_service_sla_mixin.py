@@ -1,0 +1,140 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
+from odoo import api, fields, models
+from odoo.tools.safe_eval import safe_eval
+
+
+class RepairServiceSlaMixin(models.AbstractModel):
+    """Deadlines of the service rules on any model: the policies
+    (``repair.service.sla.policy``) are data; this mixin starts, pauses and
+    stops their clocks when records are created or written."""
+
+    _name = "repair.service.sla.mixin"
+    _description = "Service Deadlines"
+
+    sla_line_ids = fields.One2many(
+        "repair.service.sla.line",
+        "res_id",
+        string="Deadlines",
+        domain=lambda self: [("res_model", "=", self._name)],
+        auto_join=True,
+    )
+    sla_status = fields.Selection(
+        [
+            ("none", "No deadline"),
+            ("running", "On time"),
+            ("met", "Met"),
+            ("breached", "Breached"),
+        ],
+        string="Deadline Status",
+        compute="_compute_sla_status",
+        search="_search_sla_status",
+    )
+    sla_deadline = fields.Datetime(
+        string="Next Deadline",
+        compute="_compute_sla_status",
+        search="_search_sla_deadline",
+    )
+
+    @api.depends("sla_line_ids.state", "sla_line_ids.deadline")
+    def _compute_sla_status(self):
+        for record in self:
+            lines = record.sla_line_ids
+            running = lines.filtered(lambda line: line.state in ("running", "paused"))
+            if "breached" in lines.mapped("state"):
+                record.sla_status = "breached"
+            elif running:
+                record.sla_status = "running"
+            elif lines:
+                record.sla_status = "met"
+            else:
+                record.sla_status = "none"
+            record.sla_deadline = min(running.mapped("deadline"), default=False)
+
+    def _search_sla_status(self, operator, value):
+        if operator != "=":
+            return [("id", "in", [])]
+        if value == "none":
+            return [("sla_line_ids", "=", False)]
+        if value == "met":
+            return [
+                ("sla_line_ids.state", "=", "met"),
+                ("sla_line_ids.state", "not in", ("running", "paused", "breached")),
+            ]
+        return [("sla_line_ids.state", "=", value)]
+
+    def _search_sla_deadline(self, operator, value):
+        return [
+            ("sla_line_ids.state", "=", "running"),
+            ("sla_line_ids.deadline", operator, value),
+        ]
+
+    @api.model
+    def _sla_today_end(self):
+        return datetime.combine(fields.Date.context_today(self), time.max)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._sla_update()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._sla_update()
+        return result
+
+    def _sla_update(self):
+        """Start, pause, resume and stop the clocks of these records: one
+        search of their lines and in-memory domain checks per policy."""
+        if not self:
+            return
+        policies = self.env["repair.service.sla.policy"]._policies_for(self._name)
+        if not policies:
+            return
+        Line = self.env["repair.service.sla.line"].sudo()
+        lines = Line.search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        )
+        by_key = {(line.policy_id.id, line.res_id): line for line in lines}
+        now = fields.Datetime.now()
+        records = self.sudo()
+        to_create = []
+        for policy in policies:
+            started = records.filtered_domain(safe_eval(policy.start_domain))
+            met = records.filtered_domain(safe_eval(policy.target_domain))
+            paused = (
+                records.filtered_domain(safe_eval(policy.pause_domain))
+                if policy.pause_domain
+                else records.browse()
+            )
+            for record in records:
+                line = by_key.get((policy.id, record.id))
+                if not line:
+                    if record in started:
+                        start = (
+                            record[policy.start_field] if policy.start_field else False
+                        ) or now
+                        deadline = policy._deadline(start)
+                        done = record in met
+                        to_create.append(
+                            {
+                                "policy_id": policy.id,
+                                "res_model": self._name,
+                                "res_id": record.id,
+                                "start_date": start,
+                                "deadline": deadline,
+                                "done_date": now if done else False,
+                                "state": ("met" if now <= deadline else "breached")
+                                if done
+                                else "running",
+                                "responsible_id": policy.responsible_field
+                                and record.mapped(policy.responsible_field)[:1].id,
+                            }
+                        )
+                    continue
+                line._sla_follow(record in met, record in paused, now)
+        if to_create:
+            Line.create(to_create)

@@ -1,0 +1,154 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+
+def _resolve_path(model, path):
+    """The field at the end of a dotted path (KeyError when there is none)."""
+    field = None
+    for name in path.split("."):
+        field = model._fields[name]
+        if field.relational:
+            model = model.env[field.comodel_name]
+    return field
+
+
+class RepairServiceSlaPolicy(models.Model):
+    """One deadline of the service rules, as data: on records of a model, the
+    clock starts when a record matches the start condition and stops when it
+    matches the target condition, ``hours`` later at the latest (in working
+    hours when a calendar is set). Used through ``repair.service.sla.mixin``.
+    """
+
+    _name = "repair.service.sla.policy"
+    _description = "Service Deadline Policy"
+    _order = "model_id, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    rule = fields.Char(help="The rule of the service regulations, e.g. R-07.")
+    sequence = fields.Integer(default=10)
+    model_id = fields.Many2one(
+        "ir.model",
+        required=True,
+        ondelete="cascade",
+        domain=[("transient", "=", False)],
+    )
+    model = fields.Char(
+        related="model_id.model", string="Model Name", store=True, index=True
+    )
+    start_domain = fields.Char(
+        string="Starts When",
+        required=True,
+        default="[]",
+        help="The clock starts when a record matches this domain.",
+    )
+    start_field = fields.Char(
+        help="Optional date-time field holding the start (default: the moment "
+        "the start condition is met)."
+    )
+    target_domain = fields.Char(
+        string="Met When",
+        required=True,
+        help="The deadline is met when the record matches this domain.",
+    )
+    pause_domain = fields.Char(
+        string="Paused When",
+        help="While a record matches this domain the clock stands still.",
+    )
+    hours = fields.Float(required=True, help="Time allowed, in hours.")
+    calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working Hours",
+        help="Count only these working hours (empty: round the clock).",
+    )
+    responsible_field = fields.Char(
+        help="Path to the user responsible for meeting the deadline, e.g. "
+        "technician_id."
+    )
+    escalation_field = fields.Char(
+        help="Path to the user a breach is escalated to, e.g. "
+        "outlet_id.manager_id (the responsible person's manager)."
+    )
+    escalation_group_id = fields.Many2one(
+        "res.groups",
+        help="When the escalation path gives nobody, the members of this group "
+        "get the escalation.",
+    )
+    company_id = fields.Many2one("res.company")
+    active = fields.Boolean(default=True)
+
+    @api.constrains(
+        "model_id",
+        "start_domain",
+        "target_domain",
+        "pause_domain",
+        "start_field",
+        "responsible_field",
+        "escalation_field",
+        "hours",
+    )
+    def _check_definition(self):
+        for policy in self:
+            if policy.hours <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(policy)s: the hours must be more than zero.",
+                        policy=policy.name,
+                    )
+                )
+            Model = self.env[policy.model]
+            for label, domain in (
+                (self.env._("start condition"), policy.start_domain),
+                (self.env._("target condition"), policy.target_domain),
+                (self.env._("pause condition"), policy.pause_domain),
+            ):
+                if not domain:
+                    continue
+                try:
+                    Model.sudo().search_count(safe_eval(domain), limit=1)
+                except Exception as error:
+                    raise ValidationError(
+                        self.env._(
+                            "%(policy)s: the %(label)s is not a valid domain on "
+                            "%(model)s: %(error)s",
+                            policy=policy.name,
+                            label=label,
+                            model=policy.model,
+                            error=error,
+                        )
+                    ) from error
+            for path in (
+                policy.start_field,
+                policy.responsible_field,
+                policy.escalation_field,
+            ):
+                if path:
+                    try:
+                        _resolve_path(Model, path)
+                    except KeyError as error:
+                        raise ValidationError(
+                            self.env._(
+                                "%(policy)s: %(path)s is not a field path of "
+                                "%(model)s.",
+                                policy=policy.name,
+                                path=path,
+                                model=policy.model,
+                            )
+                        ) from error
+
+    def _deadline(self, start):
+        """``start`` plus the allowed hours, in working time if configured."""
+        self.ensure_one()
+        if self.calendar_id:
+            end = self.calendar_id.plan_hours(self.hours, start, compute_leaves=True)
+            if end:
+                return end.replace(tzinfo=None)
+        return start + timedelta(hours=self.hours)
+
+    @api.model
+    def _policies_for(self, model_name):
+        return self.sudo().search([("model", "=", model_name)])

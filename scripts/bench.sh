@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# make bench: performance figures (printed, never asserted) on the demo
+# database (make demo creates it).
+source "$(dirname "$0")/common.sh"
+check_odoo_src
+"$ROOT/scripts/pg.sh" start
+db="${BENCH_DB:-$DEMO_DB}"
+state="$(pg_env psql -d "$db" -Atqc "select state from ir_module_module where name='$MODULE'" 2>/dev/null || true)"
+[ "$state" = "installed" ] || die "database $db has no $MODULE installed: run 'make demo' first (or set BENCH_DB)."
+export RSM_ODOO_ARGS="--addons-path=$(addons_path) --data-dir=$RUN_DIR/data $(odoo_db_args) --log-level=warn"
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_sla.py" "$db" "${BENCH_N:-100000}"
