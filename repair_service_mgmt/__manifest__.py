@@ -46,6 +46,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/repair_service_outlet_demo.xml",
+        "demo/repair_order_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
