@@ -21,22 +21,9 @@ from odoo import Command, http
 from odoo.http import request
 from odoo.tools.mail import single_email_re
 
+from ..models.repair_service_application import FORM_FIELDS
+
 APPLY_URL = "/repair-service/outlet/apply"
-FORM_FIELDS = (
-    "outlet_name",
-    "kind",
-    "region_id",
-    "licence_number",
-    "contact_name",
-    "phone",
-    "email",
-    "street",
-    "city",
-    "state_id",
-    "country_id",
-    "zip",
-    "description",
-)
 REQUIRED_FIELDS = ("outlet_name", "contact_name", "phone", "email", "region_id")
 DEFAULT_MAX_MB = 10.0
 DEFAULT_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")

@@ -245,7 +245,8 @@ class RepairOrder(models.Model):
             "context": {"default_repair_ids": self.ids},
         }
 
-    def _check_assigned_technician(self, action):
+    def _check_is_technician(self, action):
+        """Only the order's own technician may ``action``."""
         for order in self:
             if order.technician_id != self.env.user:
                 raise UserError(
@@ -257,6 +258,10 @@ class RepairOrder(models.Model):
                         action=action,
                     )
                 )
+
+    def _check_assigned_technician(self, action):
+        self._check_is_technician(action)
+        for order in self:
             if order.dispatch_state != "dispatched":
                 raise UserError(
                     self.env._(
@@ -274,17 +279,7 @@ class RepairOrder(models.Model):
 
     def action_customer_contacted(self):
         """R-07: the technician has called the customer."""
-        for order in self:
-            if order.technician_id != self.env.user:
-                raise UserError(
-                    self.env._(
-                        "Only %(technician)s, the technician of %(order)s, can "
-                        "%(action)s.",
-                        technician=order.technician_id.name or self.env._("nobody"),
-                        order=order.display_name,
-                        action=self.env._("record the call to the customer"),
-                    )
-                )
+        self._check_is_technician(self.env._("record the call to the customer"))
         self.filtered(lambda o: o.dispatch_state == "dispatched").action_accept_job()
         self.with_context(repair_service_workflow_step=True).write(
             {"customer_contacted_at": fields.Datetime.now()}

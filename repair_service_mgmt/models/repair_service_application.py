@@ -16,8 +16,8 @@ STATES = [
     ("rejected", "Rejected"),
 ]
 
-APPLICANT_FIELDS = (
-    "outlet_id",
+# the fields of the application form (back office and public page)
+FORM_FIELDS = (
     "outlet_name",
     "kind",
     "region_id",
@@ -31,8 +31,9 @@ APPLICANT_FIELDS = (
     "country_id",
     "zip",
     "description",
-    "company_id",
 )
+# frozen once the application is submitted
+APPLICANT_FIELDS = ("outlet_id", "company_id", *FORM_FIELDS)
 
 
 class RepairServiceApplication(models.Model):
