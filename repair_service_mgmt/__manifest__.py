@@ -34,6 +34,7 @@
         "data/repair_service_sla_policy_data.xml",
         "report/outlet_certificate_reports.xml",
         "report/outlet_certificate_templates.xml",
+        "views/repair_service_visit_views.xml",
         "views/repair_order_views.xml",
         "views/repair_service_outlet_views.xml",
         "views/repair_service_application_views.xml",

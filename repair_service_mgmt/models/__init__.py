@@ -16,3 +16,4 @@ from . import repair_service_sla_line
 from . import repair_service_sla_mixin
 from . import res_partner
 from . import repair_order
+from . import repair_service_visit

@@ -89,12 +89,35 @@ class RepairOrder(models.Model):
         help="When the technician contacted the customer (R-07: within 2 hours "
         "of the dispatch).",
     )
+    visit_ids = fields.One2many("repair.service.visit", "repair_id", string="Visits")
+    visit_count = fields.Integer(compute="_compute_visit_count")
     outside_area_reason = fields.Text(
         string="Outside-area Authorisation",
         tracking=True,
         help="On-site service outside the outlet's area needs the CS centre's "
         "authorisation with its reason (R-04).",
     )
+
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["repair.service.visit"]._read_group(
+                [("repair_id", "in", self.ids)], ["repair_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.visit_count = counts.get(order, 0)
+
+    def action_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "repair_service_mgmt.repair_service_visit_action"
+        )
+        action["domain"] = [("repair_id", "=", self.id)]
+        action["context"] = {
+            "default_repair_id": self.id,
+            "default_technician_id": self.technician_id.id,
+        }
+        return action
 
     # ------------------------------------------------------------------
     # Intake: phone numbers and the caller (R-01…R-03)
@@ -244,6 +267,21 @@ class RepairOrder(models.Model):
             "target": "new",
             "context": {"default_repair_ids": self.ids},
         }
+
+    def _check_dispatcher_or_technician(self):
+        """Visits are planned by the dispatcher or the order's technician."""
+        if self.env.su or self.env.user.has_group(f"{MODULE}.group_cs_agent"):
+            return
+        for order in self:
+            if order.technician_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only the dispatcher or %(technician)s, the technician of "
+                        "%(order)s, can plan its visits.",
+                        technician=order.technician_id.name or self.env._("nobody"),
+                        order=order.display_name,
+                    )
+                )
 
     def _check_is_technician(self, action):
         """Only the order's own technician may ``action``."""

@@ -7,3 +7,4 @@ from . import test_application_page
 from . import test_repair_intake_dispatch
 from . import test_sla
 from . import test_demo_data
+from . import test_repair_visit
