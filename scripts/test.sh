@@ -29,7 +29,7 @@ fi
 free_port() { "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 info "fresh database $TEST_DB"
-pg_env dropdb --if-exists --force "$TEST_DB"
+PGOPTIONS="-c client_min_messages=warning" pg_env dropdb --if-exists --force "$TEST_DB"
 rm -rf "$RUN_DIR/data/filestore/$TEST_DB"
 
 info "installing $MODULE with demo data and running its Odoo tests (log: $odoo_log)"
