@@ -44,6 +44,7 @@ class RepairServiceApplication(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _sequence_code = "repair.service.application"
     _workflow_fields = (
         "state",
         "review_user_id",
@@ -154,10 +155,6 @@ class RepairServiceApplication(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "repair.service.application"
-                )
             vals["is_renewal"] = bool(vals.get("outlet_id"))
         applications = super().create(vals_list)
         applications._ensure_document_lines()

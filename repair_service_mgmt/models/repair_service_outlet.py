@@ -15,6 +15,8 @@ class RepairServiceOutlet(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
     _order = "name"
     _check_company_auto = True
+    _sequence_code = "repair.service.outlet"
+    _sequence_field = "code"
     _workflow_fields = (
         "state",
         "suspension_reason",
@@ -146,15 +148,6 @@ class RepairServiceOutlet(models.Model):
             "A certificate number is unique.",
         ),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("code", self.env._("New")) == self.env._("New"):
-                vals["code"] = self.env["ir.sequence"].next_by_code(
-                    "repair.service.outlet"
-                )
-        return super().create(vals_list)
 
     def _compute_certificate_status(self):
         today = fields.Date.context_today(self)

@@ -13,6 +13,7 @@ class RepairServiceViolation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _workflow_fields = ("state", "invoice_id")
+    _sequence_code = "repair.service.violation"
 
     name = fields.Char(
         string="Reference",
@@ -71,15 +72,6 @@ class RepairServiceViolation(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "repair.service.violation"
-                )
-        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and self.filtered(lambda v: v.state != "draft"):

@@ -19,6 +19,9 @@ class RepairServiceWorkflowMixin(models.AbstractModel):
     _description = "Repair Service Workflow Guard"
 
     _workflow_fields = ("state",)
+    # the ir.sequence that numbers new records, and the field it fills
+    _sequence_code = None
+    _sequence_field = "name"
 
     def _workflow_step(self):
         return self.with_context(repair_service_workflow_step=True)
@@ -40,9 +43,14 @@ class RepairServiceWorkflowMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        new = self.env._("New")
         for vals in vals_list:
             # a new record starts in the first state: no state, no step field
             self._check_workflow_write(vals)
+            if self._sequence_code and vals.get(self._sequence_field, new) == new:
+                vals[self._sequence_field] = self.env["ir.sequence"].next_by_code(
+                    self._sequence_code
+                )
         return super().create(vals_list)
 
     def write(self, vals):
