@@ -8,6 +8,23 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# what an outlet manager may change on their own outlet
+OUTLET_USER_FIELDS = (
+    "manager_id",
+    "phone",
+    "email",
+    "street",
+    "city",
+    "state_id",
+    "country_id",
+    "area_ids",
+    "staff_ids",
+    "technician_ids",
+    "activity_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+)
+
 
 class RepairServiceOutlet(models.Model):
     _name = "repair.service.outlet"
@@ -148,6 +165,27 @@ class RepairServiceOutlet(models.Model):
             "A certificate number is unique.",
         ),
     ]
+
+    def write(self, vals):
+        self._check_outlet_user_write(vals)
+        return super().write(vals)
+
+    def _check_outlet_user_write(self, vals):
+        """R-44: outlet managers keep their contact data, service area and
+        people up to date; kind, region, partner, warehouse and company are
+        the CS centre's."""
+        if self.env.su or self.env.user.has_group(
+            "repair_service_mgmt.group_cs_supervisor"
+        ):
+            return
+        blocked = sorted(set(vals) - set(OUTLET_USER_FIELDS))
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "Only the CS centre changes %(fields)s of an outlet.",
+                    fields=", ".join(self._fields[f].string for f in blocked),
+                )
+            )
 
     def _compute_certificate_status(self):
         today = fields.Date.context_today(self)

@@ -88,6 +88,17 @@ class RepairServiceVisit(models.Model):
             vals.setdefault("technician_id", order.technician_id.id)
         return super().create(vals_list)
 
+    def write(self, vals):
+        if (
+            not self.env.su
+            and self.filtered(lambda v: v.state in ("done", "cancelled"))
+            and set(vals) - {"activity_ids", "message_follower_ids"}
+        ):
+            raise UserError(
+                self.env._("A finished or cancelled visit is kept as recorded.")
+            )
+        return super().write(vals)
+
     def _check_own_visit(self, action):
         for visit in self:
             if not self.env.su and visit.technician_id != self.env.user:

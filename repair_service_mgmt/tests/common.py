@@ -66,6 +66,21 @@ class OutletFixtures:
         return application
 
     @classmethod
+    def _approved_outlet(cls, name, region=None, technicians=(), staff=(), **values):
+        """An outlet certified through the whole workflow, with its people."""
+        outlet = cls._to_state(
+            cls._application(region=region, name=name), "approved"
+        ).outlet_id
+        outlet.sudo().write(
+            {
+                "technician_ids": [(4, user.id) for user in technicians],
+                "staff_ids": [(4, user.id) for user in staff],
+                **values,
+            }
+        )
+        return outlet
+
+    @classmethod
     def _attach_documents(cls, application):
         for line in application.document_ids:
             attachment = cls.env["ir.attachment"].create(

@@ -5,23 +5,10 @@ import re
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from ..models.repair_service_application import FORM_FIELDS
+
 URL = "/repair-service/outlet/apply"
 PDF = b"%PDF-1.4\n% outlet application test document\n%%EOF\n"
-FORM_FIELDS = (
-    "outlet_name",
-    "kind",
-    "region_id",
-    "licence_number",
-    "contact_name",
-    "phone",
-    "email",
-    "street",
-    "city",
-    "state_id",
-    "country_id",
-    "zip",
-    "description",
-)
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 

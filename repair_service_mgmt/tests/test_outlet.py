@@ -18,20 +18,15 @@ class TestOutlet(OutletCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.outlet_a = cls._to_state(
-            cls._application(name="Outlet A"), "approved"
-        ).outlet_id
-        cls.outlet_b = cls._to_state(
-            cls._application(region=cls.north, name="Outlet B"), "approved"
-        ).outlet_id
-        cls.outlet_a.sudo().write(
-            {
-                "manager_id": cls.staff_a.id,
-                "staff_ids": [(4, cls.staff_a.id)],
-                "technician_ids": [(4, cls.tech_a.id)],
-            }
+        cls.outlet_a = cls._approved_outlet(
+            "Outlet A",
+            technicians=cls.tech_a,
+            staff=cls.staff_a,
+            manager_id=cls.staff_a.id,
         )
-        cls.outlet_b.sudo().technician_ids = [(4, cls.tech_b.id)]
+        cls.outlet_b = cls._approved_outlet(
+            "Outlet B", region=cls.north, technicians=cls.tech_b
+        )
 
     # R-44 -------------------------------------------------------------
     def test_outlet_users_see_only_their_outlet(self):
@@ -162,6 +157,30 @@ class TestOutlet(OutletCase):
             violation.with_user(self.manager).unlink()
         with self.assertRaisesRegex(UserError, "kept as recorded"):
             violation.with_user(self.manager).write({"penalty": "fine"})
+
+    def test_outlet_manager_edits_only_their_data(self):
+        """R-44: an outlet manager updates contacts, area and people, never the
+        region, kind or partner (server check, as over RPC)."""
+        manager = self.env["res.users"].create(
+            {
+                "name": "Outlet A manager",
+                "login": "t_outlet_mgr_a",
+                "groups_id": [
+                    (6, 0, self.env.ref("repair_service_mgmt.group_outlet_manager").ids)
+                ],
+            }
+        )
+        self.outlet_a.sudo().staff_ids = [(4, manager.id)]
+        outlet = self.outlet_a.with_user(manager)
+        outlet.write(
+            {"phone": "+86 21 5555 0199", "technician_ids": [(4, self.tech_b.id)]}
+        )
+        self.assertIn(self.tech_b, self.outlet_a.technician_ids)
+        with self.assertRaisesRegex(UserError, "Only the CS centre changes Region"):
+            outlet.write({"region_id": self.north.id})
+        with self.assertRaisesRegex(UserError, "Only the CS centre changes"):
+            outlet.write({"kind": "brand_owned"})
+        self.assertEqual(self.outlet_a.region_id, self.east)
 
     def test_outlet_state_only_by_workflow(self):
         """R-45: an RPC-style write of the state is refused."""

@@ -12,20 +12,13 @@ class TestRepairIntakeDispatch(OutletCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.china = cls.env.ref("base.cn")
-        cls.outlet_a = cls._to_state(
-            cls._application(name="Outlet A"), "approved"
-        ).outlet_id
-        cls.outlet_b = cls._to_state(
-            cls._application(region=cls.north, name="Outlet B"), "approved"
-        ).outlet_id
-        cls.outlet_a.sudo().write(
-            {
-                "staff_ids": [(4, cls.staff_a.id)],
-                "technician_ids": [(4, cls.tech_a.id)],
-            }
+        cls.outlet_a = cls._approved_outlet(
+            "Outlet A", technicians=cls.tech_a, staff=cls.staff_a
         )
         cls.outlet_a.area_ids.sudo().country_id = cls.china
-        cls.outlet_b.sudo().technician_ids = [(4, cls.tech_b.id)]
+        cls.outlet_b = cls._approved_outlet(
+            "Outlet B", region=cls.north, technicians=cls.tech_b
+        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Wang Lei",

@@ -17,10 +17,9 @@ class TestRepairVisit(OutletCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.outlet = cls._to_state(
-            cls._application(name="Visit Outlet"), "approved"
-        ).outlet_id
-        cls.outlet.sudo().technician_ids = [(4, cls.tech_a.id), (4, cls.tech_b.id)]
+        cls.outlet = cls._approved_outlet(
+            "Visit Outlet", technicians=cls.tech_a | cls.tech_b
+        )
         cls.order = (
             cls.env["repair.order"]
             .with_user(cls.agent)

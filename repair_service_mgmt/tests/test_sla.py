@@ -19,15 +19,11 @@ class TestSla(OutletCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.outlet = cls._to_state(
-            cls._application(name="SLA Outlet"), "approved"
-        ).outlet_id
         cls.outlet_manager = cls.staff_a
-        cls.outlet.sudo().write(
-            {
-                "manager_id": cls.outlet_manager.id,
-                "technician_ids": [(4, cls.tech_a.id), (4, cls.tech_b.id)],
-            }
+        cls.outlet = cls._approved_outlet(
+            "SLA Outlet",
+            technicians=cls.tech_a | cls.tech_b,
+            manager_id=cls.outlet_manager.id,
         )
         cls.policy = cls.env.ref("repair_service_mgmt.sla_policy_contact_customer")
         cls.customer = cls.env["res.partner"].create({"name": "SLA customer"})
