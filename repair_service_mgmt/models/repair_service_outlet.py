@@ -11,12 +11,6 @@ from odoo.exceptions import UserError
 # what an outlet manager may change on their own outlet
 OUTLET_USER_FIELDS = (
     "manager_id",
-    "phone",
-    "email",
-    "street",
-    "city",
-    "state_id",
-    "country_id",
     "area_ids",
     "staff_ids",
     "technician_ids",
@@ -171,8 +165,8 @@ class RepairServiceOutlet(models.Model):
         return super().write(vals)
 
     def _check_outlet_user_write(self, vals):
-        """R-44: outlet managers keep their contact data, service area and
-        people up to date; kind, region, partner, warehouse and company are
+        """R-44: outlet managers keep their service area and people up to
+        date; kind, region, partner (contact data), warehouse and company are
         the CS centre's."""
         if self.env.su or self.env.user.has_group(
             "repair_service_mgmt.group_cs_supervisor"

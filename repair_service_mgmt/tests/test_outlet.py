@@ -38,7 +38,9 @@ class TestOutlet(OutletCase):
                 self.outlet_b.with_user(user).read(["name"])
         self.assertEqual(Outlet.with_user(self.tech_b).search([]), self.outlet_b)
         with self.assertRaises(AccessError):
-            self.outlet_b.with_user(self.staff_a).write({"name": "Taken over"})
+            self.outlet_b.with_user(self.staff_a).write(
+                {"technician_ids": [(4, self.staff_a.id)]}
+            )
         Violation = self.env["repair.service.violation"]
         violation_b = Violation.create(
             {
@@ -172,14 +174,14 @@ class TestOutlet(OutletCase):
         )
         self.outlet_a.sudo().staff_ids = [(4, manager.id)]
         outlet = self.outlet_a.with_user(manager)
-        outlet.write(
-            {"phone": "+86 21 5555 0199", "technician_ids": [(4, self.tech_b.id)]}
-        )
+        outlet.write({"technician_ids": [(4, self.tech_b.id)]})
         self.assertIn(self.tech_b, self.outlet_a.technician_ids)
         with self.assertRaisesRegex(UserError, "Only the CS centre changes Region"):
             outlet.write({"region_id": self.north.id})
         with self.assertRaisesRegex(UserError, "Only the CS centre changes"):
             outlet.write({"kind": "brand_owned"})
+        with self.assertRaisesRegex(UserError, "Only the CS centre changes Phone"):
+            outlet.write({"phone": "+86 21 5555 0199"})
         self.assertEqual(self.outlet_a.region_id, self.east)
 
     def test_outlet_state_only_by_workflow(self):

@@ -62,6 +62,8 @@ class TestRepairVisit(OutletCase):
         visit.with_user(self.tech_a).action_check_out()
         self.assertEqual(visit.state, "done")
         self.assertGreaterEqual(visit.check_out, visit.check_in)
+        with self.assertRaisesRegex(UserError, "kept as recorded"):
+            visit.with_user(self.tech_a).write({"report": "Rewritten later"})
 
     def test_unfinished_needs_next_visit(self):
         """R-08: unfinished work is checked out only with the next visit
