@@ -11,6 +11,7 @@ DISPATCH_FIELDS = (
     "technician_id",
     "dispatch_state",
     "customer_contacted_at",
+    "completed_at",
 )
 
 
@@ -88,6 +89,12 @@ class RepairOrder(models.Model):
         tracking=True,
         help="When the technician contacted the customer (R-07: within 2 hours "
         "of the dispatch).",
+    )
+    completed_at = fields.Datetime(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="When the customer accepted the repair and the order was completed.",
     )
     visit_ids = fields.One2many("repair.service.visit", "repair_id", string="Visits")
     visit_count = fields.Integer(compute="_compute_visit_count")
@@ -344,3 +351,13 @@ class RepairOrder(models.Model):
                     user_id=dispatcher.id,
                 )
         return True
+
+    # ------------------------------------------------------------------
+    # Completion
+    # ------------------------------------------------------------------
+    def action_repair_done(self):
+        result = super().action_repair_done()
+        self.with_context(repair_service_workflow_step=True).write(
+            {"completed_at": fields.Datetime.now()}
+        )
+        return result
