@@ -15,5 +15,9 @@ from . import repair_service_sla_policy
 from . import repair_service_sla_line
 from . import repair_service_sla_mixin
 from . import res_partner
+from . import repair_service_fault_code
+from . import stock_move
 from . import repair_order
 from . import repair_service_visit
+from . import repair_service_followup
+from . import repair_service_cash_collection

@@ -127,4 +127,14 @@ class RepairServiceSlaLine(models.Model):
                             ),
                         }
                     )
-        self.env["mail.activity"].sudo().create(values)
+        # mail subscribes the assignees of a batch at once and fails when one
+        # record has the same assignee twice (two of its deadlines breached
+        # together): one batch per repetition
+        batches = defaultdict(list)
+        seen = defaultdict(int)
+        for vals in values:
+            key = (vals["res_model_id"], vals["res_id"], vals["user_id"])
+            batches[seen[key]].append(vals)
+            seen[key] += 1
+        for batch in batches.values():
+            self.env["mail.activity"].sudo().create(batch)

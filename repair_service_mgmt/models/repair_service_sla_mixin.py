@@ -117,7 +117,7 @@ class RepairServiceSlaMixin(models.AbstractModel):
                         start = (
                             record[policy.start_field] if policy.start_field else False
                         ) or now
-                        deadline = policy._deadline(start)
+                        deadline = policy._deadline(start, record)
                         done = record in met
                         to_create.append(
                             {
@@ -135,6 +135,10 @@ class RepairServiceSlaMixin(models.AbstractModel):
                             }
                         )
                     continue
+                if policy.deadline_field and line.state in ("running", "paused"):
+                    deadline = policy._deadline(line.start_date, record)
+                    if deadline != line.deadline:
+                        line.deadline = deadline
                 line._sla_follow(record in met, record in paused, now)
         if to_create:
             Line.create(to_create)

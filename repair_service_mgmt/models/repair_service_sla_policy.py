@@ -60,6 +60,13 @@ class RepairServiceSlaPolicy(models.Model):
         help="While a record matches this domain the clock stands still.",
     )
     hours = fields.Float(required=True, help="Time allowed, in hours.")
+    deadline_field = fields.Char(
+        string="Due At Field",
+        help="Optional date-time field of the record that is the deadline "
+        "itself, e.g. the planned start of a visit; the hours are then counted "
+        "back from it (0: at that moment). The deadline follows the field when "
+        "it changes.",
+    )
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Hours",
@@ -90,13 +97,15 @@ class RepairServiceSlaPolicy(models.Model):
         "responsible_field",
         "escalation_field",
         "hours",
+        "deadline_field",
     )
     def _check_definition(self):
         for policy in self:
-            if policy.hours <= 0:
+            if policy.hours < 0 or (policy.hours == 0 and not policy.deadline_field):
                 raise ValidationError(
                     self.env._(
-                        "%(policy)s: the hours must be more than zero.",
+                        "%(policy)s: the hours must be more than zero (zero only "
+                        "with a due-at field).",
                         policy=policy.name,
                     )
                 )
@@ -123,6 +132,7 @@ class RepairServiceSlaPolicy(models.Model):
                     ) from error
             for path in (
                 policy.start_field,
+                policy.deadline_field,
                 policy.responsible_field,
                 policy.escalation_field,
             ):
@@ -140,9 +150,14 @@ class RepairServiceSlaPolicy(models.Model):
                             )
                         ) from error
 
-    def _deadline(self, start):
-        """``start`` plus the allowed hours, in working time if configured."""
+    def _deadline(self, start, record=None):
+        """``start`` plus the allowed hours, in working time if configured;
+        or the record's due-at field less the hours."""
         self.ensure_one()
+        if self.deadline_field and record is not None:
+            due = record.mapped(self.deadline_field)[:1]
+            if due and due[0]:
+                return due[0] - timedelta(hours=self.hours)
         if self.calendar_id:
             end = self.calendar_id.plan_hours(self.hours, start, compute_leaves=True)
             if end:

@@ -9,7 +9,12 @@ class RepairServiceVisit(models.Model):
 
     _name = "repair.service.visit"
     _description = "Repair Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.sla.mixin",
+    ]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
     _workflow_fields = ("state", "check_in", "check_out", "confirmed_at")
@@ -122,9 +127,12 @@ class RepairServiceVisit(models.Model):
     def action_check_in(self):
         self._check_own_visit(self.env._("check in"))
         self._check_state(["planned", "confirmed"], self.env._("check in"))
-        self._workflow_step().write(
-            {"state": "in_progress", "check_in": fields.Datetime.now()}
-        )
+        now = fields.Datetime.now()
+        self._workflow_step().write({"state": "in_progress", "check_in": now})
+        # the first arrival at the customer's
+        self.repair_id.filtered(lambda o: not o.first_arrival_at).with_context(
+            repair_service_workflow_step=True
+        ).write({"first_arrival_at": now})
         return True
 
     def action_check_out(self):

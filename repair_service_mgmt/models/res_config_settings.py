@@ -39,3 +39,17 @@ class ResConfigSettings(models.TransientModel):
         help="File extensions accepted on the public application page, "
         "separated by commas.",
     )
+    repair_followup_days = fields.Integer(
+        string="Follow-up within (days)",
+        config_parameter="repair_service_mgmt.followup_days",
+        default=7,
+        help="R-15: the CS centre calls the customer back this many days after "
+        "the repair is completed.",
+    )
+    repair_followup_problem_score = fields.Integer(
+        string="Problem Score",
+        config_parameter="repair_service_mgmt.followup_problem_score",
+        default=2,
+        help="A satisfaction score (1–5) at or below this is a problem to hand "
+        "on to the outlet or as a complaint.",
+    )

@@ -8,3 +8,7 @@ from . import test_repair_intake_dispatch
 from . import test_sla
 from . import test_demo_data
 from . import test_repair_visit
+from . import test_repair_cash
+from . import test_repair_diagnosis_completion
+from . import test_repair_reports
+from . import test_repair_followup

@@ -1,3 +1,4 @@
 from . import repair_service_application_reject_wizard
 from . import repair_service_outlet_suspend_wizard
 from . import repair_order_dispatch_wizard
+from . import repair_order_signature_wizard

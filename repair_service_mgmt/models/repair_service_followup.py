@@ -1,0 +1,587 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+MODULE = "repair_service_mgmt"
+CALL_ACTIVITY = f"{MODULE}.mail_activity_followup_call"
+PROBLEM_ACTIVITY = f"{MODULE}.mail_activity_followup_problem"
+ANSWER = [("yes", "Yes"), ("no", "No")]
+# S1 第七条 3(2) (a)…(i): the service-quality questions of the call
+CHECKLIST_FIELDS = (
+    "check_appearance",
+    "check_no_quarrel",
+    "check_on_time",
+    "check_fees",
+    "check_care_explained",
+    "check_tested",
+    "check_opinion_signed",
+    "check_cleaned",
+    "check_farewell",
+)
+# what may still change on a finished call: its chatter and activities
+KEPT_WRITABLE = {"activity_ids", "message_follower_ids", "message_main_attachment_id"}
+
+
+class RepairServiceFollowup(models.Model):
+    """R-15: the call to the customer after a completed repair order, with
+    the checklist of S1 第七条 3 and a satisfaction score; a problem found
+    re-opens handling (a task for the outlet or a complaint)."""
+
+    _name = "repair.service.followup"
+    _description = "Follow-up Call"
+    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _order = "due_date, id"
+    _check_company_auto = True
+    _sequence_code = "repair.service.followup"
+    _workflow_fields = (
+        "state",
+        "call_date",
+        "attempt_count",
+        "task_user_id",
+        "complaint_repair_id",
+    )
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+    )
+    repair_id = fields.Many2one(
+        "repair.order",
+        string="Repair Order",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        related="repair_id.partner_id", string="Customer", store=True
+    )
+    customer_phone = fields.Char(string="Phone", compute="_compute_customer_phone")
+    product_id = fields.Many2one(related="repair_id.product_id", store=True)
+    outlet_id = fields.Many2one(
+        related="repair_id.outlet_id", store=True, index="btree_not_null"
+    )
+    technician_id = fields.Many2one(related="repair_id.technician_id", store=True)
+    company_id = fields.Many2one(related="repair_id.company_id", store=True)
+    completed_at = fields.Datetime(
+        related="repair_id.completed_at", string="Repair Completed"
+    )
+    due_date = fields.Date(
+        compute="_compute_due_date",
+        store=True,
+        precompute=True,
+        index=True,
+        help="The completion date plus the days of Settings → Follow-up within "
+        "(days) (R-15).",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        tracking=True,
+        index=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref(f"{MODULE}.group_cs_agent").ids)
+        ],
+        help="The CS agent who makes the call.",
+    )
+    call_date = fields.Datetime(readonly=True, copy=False, tracking=True)
+    attempt_count = fields.Integer(
+        string="Unanswered Calls",
+        readonly=True,
+        copy=False,
+        help="How often the customer could not be reached.",
+    )
+    state = fields.Selection(
+        [
+            ("to_call", "To call"),
+            ("unreachable", "Unreachable"),
+            ("done", "Done"),
+        ],
+        default="to_call",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        group_expand=True,
+    )
+    # S1 第七条 3(1): the product
+    product_works = fields.Selection(
+        ANSWER,
+        string="Product Works Normally",
+        help="S1 第七条 3(1): performance and use of the product since the repair.",
+    )
+    # S1 第七条 3(2): the service of the technician
+    check_appearance = fields.Selection(
+        ANSWER, string="Neat Appearance, Standard Language"
+    )
+    check_no_quarrel = fields.Selection(ANSWER, string="No Quarrel, Sarcasm or Insult")
+    check_on_time = fields.Selection(ANSWER, string="Repair Finished on Time")
+    check_fees = fields.Selection(ANSWER, string="Fees Charged per the Rules")
+    check_care_explained = fields.Selection(ANSWER, string="Use and Care Explained")
+    check_tested = fields.Selection(
+        ANSWER, string="Product Tested in Front of the Customer"
+    )
+    check_opinion_signed = fields.Selection(
+        ANSWER,
+        string="Customer Filled In and Signed the Opinion Box",
+        help="The opinion box of the repair record was filled in and signed by "
+        "the customer personally.",
+    )
+    check_cleaned = fields.Selection(ANSWER, string="Product Cleaned")
+    check_farewell = fields.Selection(ANSWER, string="Polite Farewell")
+    satisfaction = fields.Selection(
+        [
+            ("1", "1 – Very dissatisfied"),
+            ("2", "2 – Dissatisfied"),
+            ("3", "3 – Neutral"),
+            ("4", "4 – Satisfied"),
+            ("5", "5 – Very satisfied"),
+        ],
+        tracking=True,
+    )
+    satisfaction_score = fields.Integer(
+        compute="_compute_satisfaction_score",
+        store=True,
+        aggregator="avg",
+    )
+    remarks = fields.Text(
+        string="Customer's Remarks",
+        help="S1 第七条 3(3): anything else the customer is not satisfied with, "
+        "opinions and suggestions on the products and the service.",
+    )
+    problem_found = fields.Boolean(
+        compute="_compute_problem_found",
+        store=True,
+        help="A checklist answer is negative, the product does not work "
+        "normally, or the score is at or below Settings → Problem score.",
+    )
+    task_user_id = fields.Many2one(
+        "res.users",
+        string="Task Given To",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Who received the task to handle the problem found.",
+    )
+    complaint_repair_id = fields.Many2one(
+        "repair.order",
+        string="Complaint",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        tracking=True,
+        help="The complaint opened from this call.",
+    )
+
+    @api.depends("repair_id.customer_phone", "partner_id.phone", "partner_id.mobile")
+    def _compute_customer_phone(self):
+        for followup in self:
+            followup.customer_phone = (
+                followup.repair_id.customer_phone
+                or followup.partner_id.phone
+                or followup.partner_id.mobile
+            )
+
+    @api.depends("repair_id.completed_at")
+    def _compute_due_date(self):
+        days = self._followup_days()
+        for followup in self:
+            completed = followup.repair_id.completed_at or fields.Datetime.now()
+            followup.due_date = fields.Date.context_today(
+                followup, completed + timedelta(days=days)
+            )
+
+    @api.depends("satisfaction")
+    def _compute_satisfaction_score(self):
+        for followup in self:
+            followup.satisfaction_score = int(followup.satisfaction or 0)
+
+    @api.depends("satisfaction", "product_works", *CHECKLIST_FIELDS)
+    def _compute_problem_found(self):
+        threshold = self._problem_score()
+        for followup in self:
+            followup.problem_found = bool(followup._problem_labels(threshold))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = self.env["repair.order"].browse(
+            [vals.get("repair_id") for vals in vals_list if vals.get("repair_id")]
+        )
+        unfinished = orders.filtered(lambda order: order.state != "done")
+        if unfinished:
+            raise ValidationError(
+                self.env._(
+                    "%(order)s is not completed: the follow-up call is made after "
+                    "the repair is done.",
+                    order=unfinished[0].display_name,
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not (self.env.su or self.env.context.get("repair_service_workflow_step")):
+            if "repair_id" in vals and any(
+                followup.repair_id.id != vals["repair_id"] for followup in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "A follow-up call stays with its repair order: create a "
+                        "new one for another order."
+                    )
+                )
+            if self.filtered(lambda f: f.state == "done") and (
+                set(vals) - KEPT_WRITABLE
+            ):
+                raise UserError(
+                    self.env._("A finished follow-up call is kept as recorded.")
+                )
+        result = super().write(vals)
+        if vals.get("user_id"):
+            self.activity_reschedule([CALL_ACTIVITY], new_user_id=vals["user_id"])
+        return result
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_done(self):
+        """R-15: the customer answered: the checklist and the score are
+        recorded with the call date and the agent. A problem found must
+        have been handed on (task or complaint) first."""
+        action = self.env._("finish a follow-up call")
+        self._check_role("group_cs_agent", action)
+        self._check_state(["to_call", "unreachable"], action)
+        for followup in self:
+            missing = [
+                followup._answer_label(name)
+                for name in ("product_works", *CHECKLIST_FIELDS, "satisfaction")
+                if not followup[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(followup)s: answer every question of the call before "
+                        "finishing it. Missing: %(missing)s.",
+                        followup=followup.display_name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if followup.problem_found and not (
+                followup.task_user_id or followup.complaint_repair_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(followup)s found a problem (%(problems)s): hand it on "
+                        "with “Task for the Outlet” or “Open Complaint” before "
+                        "finishing the call.",
+                        followup=followup.display_name,
+                        problems="; ".join(followup._problem_labels()),
+                    )
+                )
+        now = fields.Datetime.now()
+        self._workflow_step().write(
+            {"state": "done", "call_date": now, "user_id": self.env.uid}
+        )
+        self.activity_feedback(
+            [CALL_ACTIVITY], feedback=self.env._("The customer was called.")
+        )
+        self.repair_id.filtered(lambda order: not order.followup_done_at).with_context(
+            repair_service_workflow_step=True
+        ).write({"followup_done_at": now})
+        return True
+
+    def action_unreachable(self):
+        """The customer did not answer: count the attempt and call again
+        tomorrow."""
+        action = self.env._("record an unanswered call")
+        self._check_role("group_cs_agent", action)
+        self._check_state(["to_call", "unreachable"], action)
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        for followup in self:
+            followup._workflow_step().write(
+                {"state": "unreachable", "attempt_count": followup.attempt_count + 1}
+            )
+            followup.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "The customer could not be reached (attempt %(count)s): call "
+                    "again on %(date)s.",
+                    count=followup.attempt_count,
+                    date=tomorrow,
+                )
+            )
+        self.activity_reschedule([CALL_ACTIVITY], date_deadline=tomorrow)
+        call_type = self.env.ref(CALL_ACTIVITY)
+        for followup in self.filtered(
+            lambda f: call_type not in f.activity_ids.activity_type_id
+        ):
+            followup.activity_schedule(
+                CALL_ACTIVITY,
+                date_deadline=tomorrow,
+                user_id=(followup.user_id or self.env.user).id,
+            )
+        return True
+
+    def action_open_task(self):
+        """A problem found: an activity for the outlet's person in charge, or
+        the regional CS supervisor when there is none, with the remarks."""
+        action = self.env._("hand a follow-up problem to the outlet")
+        self._check_role("group_cs_agent", action)
+        self._check_state(["to_call", "unreachable"], action)
+        self._check_problem_to_hand_on()
+        for followup in self:
+            if followup.task_user_id:
+                raise UserError(
+                    self.env._(
+                        "%(followup)s: the problem was already handed to %(user)s.",
+                        followup=followup.display_name,
+                        user=followup.task_user_id.name,
+                    )
+                )
+        for followup in self:
+            owner = followup._problem_owner()
+            if not owner:
+                raise UserError(
+                    self.env._(
+                        "Nobody can take the problem of %(followup)s: give the "
+                        "outlet a person in charge or make someone a Regional CS "
+                        "Supervisor.",
+                        followup=followup.display_name,
+                    )
+                )
+            followup.activity_schedule(
+                PROBLEM_ACTIVITY,
+                user_id=owner.id,
+                summary=self.env._(
+                    "Follow-up problem on %(order)s", order=followup.repair_id.name
+                ),
+                note=followup._problem_note(),
+            )
+            followup._workflow_step().write({"task_user_id": owner.id})
+        return True
+
+    def action_open_complaint(self):
+        """A problem found: a complaint order for the same customer and
+        product, made with the agent's own rights and linked to the call."""
+        action = self.env._("open a complaint from a follow-up call")
+        self._check_role("group_cs_agent", action)
+        self._check_state(["to_call", "unreachable"], action)
+        self._check_problem_to_hand_on()
+        for followup in self:
+            if followup.complaint_repair_id:
+                raise UserError(
+                    self.env._(
+                        "%(followup)s already has the complaint %(complaint)s.",
+                        followup=followup.display_name,
+                        complaint=followup.complaint_repair_id.display_name,
+                    )
+                )
+        complaints = self.env["repair.order"].create(
+            [
+                {
+                    "request_type": "complaint",
+                    "intake_channel": "phone",
+                    "partner_id": followup.repair_id.partner_id.id,
+                    "product_id": followup.repair_id.product_id.id,
+                    "lot_id": followup.repair_id.lot_id.id,
+                    "customer_phone": followup.repair_id.customer_phone,
+                    "fault_description": followup._complaint_description(),
+                    "company_id": followup.company_id.id,
+                }
+                for followup in self
+            ]
+        )
+        for followup, complaint in zip(self, complaints, strict=True):
+            followup._workflow_step().write({"complaint_repair_id": complaint.id})
+            complaint.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "Complaint raised on the follow-up call %(followup)s of %(order)s.",
+                    followup=followup.name,
+                    order=followup.repair_id.name,
+                )
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _followup_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(f"{MODULE}.followup_days", 7)
+        )
+        return max(int(value), 0)
+
+    @api.model
+    def _problem_score(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(f"{MODULE}.followup_problem_score", 2)
+        )
+
+    def _problem_labels(self, threshold=None):
+        """What the customer was not happy with, as readable labels."""
+        self.ensure_one()
+        if threshold is None:
+            threshold = self._problem_score()
+        labels = [
+            self.env._("%(question)s: no", question=self._answer_label(name))
+            for name in ("product_works", *CHECKLIST_FIELDS)
+            if self[name] == "no"
+        ]
+        if self.satisfaction and int(self.satisfaction) <= threshold:
+            labels.append(
+                self.env._("satisfaction %(score)s of 5", score=int(self.satisfaction))
+            )
+        return labels
+
+    def _answer_label(self, name):
+        return self._fields[name].get_description(self.env)["string"]
+
+    def _check_problem_to_hand_on(self):
+        for followup in self:
+            if not followup.problem_found:
+                raise UserError(
+                    self.env._(
+                        "%(followup)s found no problem: there is nothing to hand "
+                        "on. Record the customer's answers first.",
+                        followup=followup.display_name,
+                    )
+                )
+            if not (followup.remarks or "").strip():
+                raise UserError(
+                    self.env._(
+                        "%(followup)s: write down what the customer said in the "
+                        "remarks first; they go with the task or complaint.",
+                        followup=followup.display_name,
+                    )
+                )
+
+    def _problem_owner(self):
+        """The outlet's person in charge, else a regional CS supervisor of the
+        outlet, else the first CS supervisor."""
+        self.ensure_one()
+        outlet = self.sudo().outlet_id
+        if outlet.manager_id.active:
+            return outlet.manager_id
+        supervisors = outlet.supervisor_ids.filtered(
+            lambda u: u.active and not u.share
+        ).sorted("id")
+        return supervisors[:1] or self._first_user_of(
+            "group_cs_supervisor", "group_cs_manager"
+        )
+
+    def _problem_note(self):
+        self.ensure_one()
+        return Markup("<p>%s</p><p>%s</p>") % (
+            self.env._(
+                "The customer of %(order)s reported: %(problems)s.",
+                order=self.repair_id.name,
+                problems="; ".join(self._problem_labels()),
+            ),
+            self.remarks.strip(),
+        )
+
+    def _complaint_description(self):
+        self.ensure_one()
+        return "\n".join(
+            [
+                self.remarks.strip(),
+                self.env._(
+                    "Found on the follow-up call %(followup)s after %(order)s: "
+                    "%(problems)s.",
+                    followup=self.name,
+                    order=self.repair_id.name,
+                    problems="; ".join(self._problem_labels()),
+                ),
+            ]
+        )
+
+    @api.model
+    def _first_user_of(self, group, above=None):
+        """The first active internal user (by id) with role ``group``,
+        preferring users who do not also hold the role ``above``."""
+        users = (
+            self.env.ref(f"{MODULE}.{group}")
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share)
+            .sorted("id")
+        )
+        if above:
+            plain = users - self.env.ref(f"{MODULE}.{above}").sudo().users
+            users = plain or users
+        return users[:1]
+
+    @api.model
+    def _cron_create_followups(self):
+        """R-15: one follow-up call for every completed order that has none,
+        due N days after completion, with a call activity for the order's
+        dispatcher (if still a CS agent) or the first CS agent. Idempotent:
+        orders that have a follow-up are skipped by the search itself."""
+        orders = self.env["repair.order"].search(
+            [
+                ("state", "=", "done"),
+                ("completed_at", "!=", False),
+                ("followup_ids", "=", False),
+            ],
+            order="completed_at, id",
+        )
+        if not orders:
+            return self.browse()
+        agents = (
+            self.env.ref(f"{MODULE}.group_cs_agent")
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share)
+        )
+        fallback = self._first_user_of("group_cs_agent", "group_cs_supervisor")
+        followups = self.create(
+            [
+                {
+                    "repair_id": order.id,
+                    "user_id": (
+                        order.dispatcher_id
+                        if order.dispatcher_id in agents
+                        else fallback
+                    ).id,
+                }
+                for order in orders
+            ]
+        )
+        followups._schedule_call_activities()
+        return followups
+
+    def _schedule_call_activities(self):
+        """The call activities, created in one batch (without a mail per
+        activity: the agents work from their activity list)."""
+        activity_type = self.env.ref(CALL_ACTIVITY)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": followup.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": followup.user_id.id,
+                    "date_deadline": followup.due_date,
+                    "summary": self.env._(
+                        "Call %(customer)s about %(order)s",
+                        customer=followup.partner_id.name or "",
+                        order=followup.repair_id.name,
+                    ),
+                    "automated": True,
+                }
+                for followup in self.filtered("user_id")
+            ]
+        )

@@ -1,0 +1,66 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class StockMove(models.Model):
+    """R-10: parts of a service order are used only with the customer's
+    consent; a part added or increased after the consent needs a new one."""
+
+    _inherit = "stock.move"
+
+    repair_consent_qty = fields.Float(
+        string="Consented Quantity",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="The quantity of this part the customer agreed to.",
+    )
+
+    def _repair_needs_consent(self):
+        """The parts of service orders the customer has not agreed to."""
+        return self.filtered(
+            lambda move: (
+                move.repair_line_type == "add"
+                and move.repair_id.outlet_id
+                and move.state != "cancel"
+                and float_compare(
+                    move.product_uom_qty,
+                    move.repair_consent_qty,
+                    precision_rounding=move.product_uom.rounding,
+                )
+                > 0
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        moves = super().create(vals_list)
+        moves._repair_consent_changed()
+        return moves
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "product_uom_qty" in vals or "product_id" in vals:
+            if "product_id" in vals:
+                self.filtered("repair_id").sudo().write({"repair_consent_qty": 0.0})
+            self._repair_consent_changed()
+        return result
+
+    def _repair_consent_changed(self):
+        self._repair_needs_consent().repair_id._consent_outdated()
+
+    def _action_done(self, cancel_backorder=False):
+        unconsented = self._repair_needs_consent()
+        if unconsented:
+            raise UserError(
+                self.env._(
+                    "%(order)s: the customer has not agreed to %(parts)s. Record "
+                    "the customer's consent to the parts before they are used.",
+                    order=unconsented.repair_id[:1].display_name,
+                    parts=", ".join(unconsented.product_id.mapped("display_name")),
+                )
+            )
+        return super()._action_done(cancel_backorder=cancel_backorder)

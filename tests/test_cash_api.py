@@ -1,0 +1,169 @@
+"""Cash collected on site and handed in, over the external API (R-14,
+S4 (3)9): the technician records, a billing user receives it and the payment
+lands on the order's invoice."""
+
+from .helpers import new_application, to_decision
+
+CASH = "repair.service.cash.collection"
+
+
+def _outlet(people, technician):
+    """An approved outlet of the east region with this technician."""
+    agent = people["client"]("api.agent")
+    app_id = new_application(agent, people["east"])
+    to_decision(people, app_id)
+    people["client"]("api.mgr1").call(
+        "repair.service.application", "action_approve", [app_id]
+    )
+    admin = people["admin"]
+    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
+        0
+    ]["outlet_id"][0]
+    admin.call(
+        "repair.service.outlet",
+        "write",
+        [outlet],
+        {"technician_ids": [(4, people["uid"][technician])]},
+    )
+    return outlet
+
+
+def _invoiced_order(people, admin, outlet, technician, price):
+    """A repair order dispatched to ``technician``, invoiced through its
+    sale order by ``admin`` (over JSON-RPC: these buttons answer with
+    actions that XML-RPC cannot carry) and posted."""
+    agent = people["client"]("api.agent")
+    product = admin.call("product.product", "create", {"name": "API cash TV"})
+    labour = admin.call(
+        "product.product",
+        "create",
+        {
+            "name": "API on-site labour",
+            "type": "service",
+            "invoice_policy": "order",
+            "list_price": price,
+            "taxes_id": [(5, 0, 0)],
+        },
+    )
+    partner = admin.call("res.partner", "create", {"name": "API cash customer"})
+    order = agent.call(
+        "repair.order", "create", {"partner_id": partner, "product_id": product}
+    )
+    wizard = agent.call(
+        "repair.order.dispatch.wizard",
+        "create",
+        {
+            "repair_ids": [(6, 0, [order])],
+            "outlet_id": outlet,
+            "technician_id": people["uid"][technician],
+        },
+    )
+    agent.call("repair.order.dispatch.wizard", "action_dispatch", [wizard])
+    admin.call("repair.order", "action_create_sale_order", [order])
+    sale = admin.call("repair.order", "read", [order], ["sale_order_id"])[0][
+        "sale_order_id"
+    ][0]
+    admin.call(
+        "sale.order.line",
+        "create",
+        {
+            "order_id": sale,
+            "product_id": labour,
+            "product_uom_qty": 1,
+            "price_unit": price,
+            "tax_id": [(5, 0, 0)],
+        },
+    )
+    admin.call("sale.order", "action_confirm", [sale])
+    context = {"active_model": "sale.order", "active_ids": [sale]}
+    invoicing = admin.call(
+        "sale.advance.payment.inv",
+        "create",
+        {"advance_payment_method": "delivered"},
+        context=context,
+    )
+    admin.call(
+        "sale.advance.payment.inv", "create_invoices", [invoicing], context=context
+    )
+    invoice = admin.call("sale.order", "read", [sale], ["invoice_ids"])[0][
+        "invoice_ids"
+    ][0]
+    admin.call("account.move", "action_post", [invoice])
+    return order, invoice
+
+
+def test_cash_collected_and_handed_in(people, login):
+    """R-14: the technician records the cash over XML-RPC and cannot hand it
+    in; a billing user receives it and the invoice is paid in cash."""
+    admin, client = people["admin"], people["client"]
+    outlet = _outlet(people, "api.tech.b")
+    order, invoice = _invoiced_order(
+        people, login("admin", protocol="jsonrpc"), outlet, "api.tech.b", 250.0
+    )
+    admin.call(
+        "res.users",
+        "create",
+        {
+            "name": "API billing",
+            "login": "api.billing",
+            "password": "api.billing",
+            "email": "api.billing@example.com",
+            "groups_id": [
+                (
+                    6,
+                    0,
+                    [
+                        admin.ref("account.group_account_invoice"),
+                        admin.ref("base.group_user"),
+                    ],
+                )
+            ],
+        },
+    )
+    billing = client("api.billing")
+    tech = client("api.tech.b")
+
+    # more than the invoice's residual is refused, with the residual
+    error = tech.refused(CASH, "create", {"repair_id": order, "amount": 300.0})
+    assert "residual amount" in str(error)
+    collection = tech.call(
+        CASH, "create", {"repair_id": order, "amount": 250.0, "receipt_note": "R-1"}
+    )
+    row = tech.call(
+        CASH, "read", [collection], ["state", "technician_id", "invoice_residual"]
+    )[0]
+    assert row["state"] == "collected"
+    assert row["technician_id"][0] == tech.uid
+    assert row["invoice_residual"] == 250.0
+
+    # the technician neither hands in nor forges the state
+    assert "invoicing rights" in str(tech.refused(CASH, "action_hand_in", [collection]))
+    assert "workflow" in str(
+        tech.refused(CASH, "write", [collection], {"state": "handed_in"})
+    )
+    assert tech.call(CASH, "read", [collection], ["state"])[0]["state"] == "collected"
+
+    assert billing.call(CASH, "action_hand_in", [collection])
+    row = billing.call(
+        CASH, "read", [collection], ["state", "received_by_id", "payment_id"]
+    )[0]
+    assert row["state"] == "handed_in"
+    assert row["received_by_id"][0] == billing.uid
+    payment = billing.call(
+        "account.payment", "read", [row["payment_id"][0]], ["journal_id", "amount"]
+    )[0]
+    assert payment["amount"] == 250.0
+    journal = billing.call(
+        "account.journal", "read", [payment["journal_id"][0]], ["type"]
+    )[0]
+    assert journal["type"] == "cash"
+    move = billing.call("account.move", "read", [invoice], ["payment_state"])[0]
+    assert move["payment_state"] in ("paid", "in_payment")
+    amounts = tech.call(
+        "repair.order",
+        "read",
+        [order],
+        ["cash_collected_amount", "cash_pending_amount"],
+    )[0]
+    assert amounts["cash_collected_amount"] == 250.0
+    assert amounts["cash_pending_amount"] == 0.0
