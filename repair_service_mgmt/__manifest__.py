@@ -48,6 +48,7 @@
         "views/repair_service_config_views.xml",
         "views/repair_service_sla_policy_views.xml",
         "views/repair_service_application_templates.xml",
+        "views/repair_order_portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -55,7 +55,8 @@ class OdooClient:
             raise RPCError(
                 data.get("message", str(answer["error"])), data.get("name", "")
             )
-        return answer["result"]
+        # Odoo leaves "result" out of the answer when the method returned None
+        return answer.get("result")
 
     def call(self, model, method, *args, **kwargs):
         return self._call(

@@ -17,6 +17,7 @@ from . import repair_service_sla_mixin
 from . import res_partner
 from . import repair_service_fault_code
 from . import stock_move
+from . import sale_order_line
 from . import repair_order
 from . import repair_service_visit
 from . import repair_service_followup

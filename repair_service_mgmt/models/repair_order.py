@@ -1,9 +1,13 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .repair_service_workflow_mixin import changed_from_start
 
 MODULE = "repair_service_mgmt"
 DISPATCH_FIELDS = (
@@ -52,7 +56,7 @@ class RepairOrder(models.Model):
     """Intake (R-01…R-04) and dispatch (R-06, R-07) on core repair orders."""
 
     _name = "repair.order"
-    _inherit = ["repair.order", "repair.service.sla.mixin"]
+    _inherit = ["repair.order", "repair.service.sla.mixin", "portal.mixin"]
 
     intake_channel = fields.Selection(
         [
@@ -300,9 +304,18 @@ class RepairOrder(models.Model):
             "repair_service_mgmt.repair_service_visit_action"
         )
         action["domain"] = [("repair_id", "=", self.id)]
+        # the order's visits as a list first, the calendar next
+        action["views"] = [(False, "list"), (False, "calendar"), (False, "form")]
+        # the next full hour, for two hours: a starting point to agree on
+        start = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        start += timedelta(hours=1)
         action["context"] = {
             "default_repair_id": self.id,
             "default_technician_id": self.technician_id.id,
+            "default_planned_start": fields.Datetime.to_string(start),
+            "default_planned_stop": fields.Datetime.to_string(
+                start + timedelta(hours=2)
+            ),
         }
         return action
 
@@ -372,6 +385,8 @@ class RepairOrder(models.Model):
         dispatcher) or the technician's answer: never by a plain write."""
         if self.env.su or self.env.context.get("repair_service_workflow_step"):
             return
+        if not self:  # creating: forms send the defaults of a new order
+            vals = changed_from_start(self, vals, DISPATCH_FIELDS)
         blocked = sorted(set(vals) & set(DISPATCH_FIELDS))
         if blocked:
             raise UserError(
@@ -387,6 +402,8 @@ class RepairOrder(models.Model):
         their steps; the signed repair record of a finished order is kept."""
         if self.env.su or self.env.context.get("repair_service_workflow_step"):
             return
+        if not self:  # creating: forms send the defaults of a new order
+            vals = changed_from_start(self, vals, SERVICE_STEP_FIELDS)
         blocked = sorted(set(vals) & set(SERVICE_STEP_FIELDS))
         if blocked:
             raise UserError(
@@ -470,12 +487,12 @@ class RepairOrder(models.Model):
             values["location_id"] = outlet.location_id.id
         self.with_context(repair_service_workflow_step=True).write(values)
         if technician:
-            for order in self:
-                order.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._("Accept the job and contact the customer"),
-                    user_id=technician.id,
-                )
+            # one activity per order, created (and followed) in one batch
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Accept the job and contact the customer"),
+                user_id=technician.id,
+            )
         return True
 
     def action_open_dispatch_wizard(self):
@@ -970,6 +987,52 @@ class RepairOrder(models.Model):
         }
 
     # ------------------------------------------------------------------
+    # Billing (R-14): quotation → sale order → invoice → payment
+    # ------------------------------------------------------------------
+    billing_state = fields.Selection(
+        [
+            ("free", "In warranty, free"),
+            ("to_quote", "To quote"),
+            ("quoted", "Quoted"),
+            ("to_invoice", "To invoice"),
+            ("invoiced", "Invoiced"),
+            ("paid", "Paid"),
+        ],
+        string="Billing",
+        compute="_compute_billing_state",
+        help="Where the charging of this order stands (R-14): in-warranty "
+        "repairs are free; others are quoted, invoiced and paid in Odoo.",
+    )
+
+    @api.depends(
+        "under_warranty",
+        "sale_order_id.state",
+        "sale_order_id.invoice_ids.state",
+        "sale_order_id.invoice_ids.payment_state",
+    )
+    def _compute_billing_state(self):
+        for order in self:
+            sale = order.sudo().sale_order_id
+            invoices = sale.invoice_ids.filtered(
+                lambda move: move.state == "posted" and move.move_type == "out_invoice"
+            )
+            if order.under_warranty:
+                order.billing_state = "free"
+            elif not sale:
+                order.billing_state = "to_quote"
+            elif sale.state not in ("sale", "done"):
+                order.billing_state = "quoted"
+            elif not invoices:
+                order.billing_state = "to_invoice"
+            elif all(
+                invoice.payment_state in ("paid", "in_payment", "reversed")
+                for invoice in invoices
+            ):
+                order.billing_state = "paid"
+            else:
+                order.billing_state = "invoiced"
+
+    # ------------------------------------------------------------------
     # Cash collected on site and handed in (R-14, S4 (3)9)
     # ------------------------------------------------------------------
     cash_collection_ids = fields.One2many(
@@ -1066,3 +1129,49 @@ class RepairOrder(models.Model):
         action["domain"] = [("repair_id", "=", self.id)]
         action["context"] = {"default_repair_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # Customer portal (R-09): the customer follows the order and signs
+    # the consent on /my/repairs
+    # ------------------------------------------------------------------
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for order in self:
+            order.access_url = f"/my/repairs/{order.id}"
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Repair Record %(order)s", order=self.name)
+
+    def _get_portal_status(self):
+        """Where the order stands, in the customer's words."""
+        self.ensure_one()
+        if self.state == "cancel":
+            if self.close_reason == "declined":
+                return self.env._("Declined")
+            return self.env._("Cancelled")
+        if self.state == "done":
+            return self.env._("Repaired")
+        if self.state == "under_repair":
+            return self.env._("Under repair")
+        if (
+            self.service_mode == "on_site"
+            and self.dispatch_state == "accepted"
+            and not self.first_arrival_at
+        ):
+            return self.env._("Technician on the way")
+        if self.outlet_id:
+            return self.env._("Dispatched to a service outlet")
+        return self.env._("Received")
+
+    def _portal_can_sign_consent(self):
+        """The diagnosed plan waits for the customer's signature (R-09, R-10)."""
+        self.ensure_one()
+        return bool(
+            self.outlet_id
+            and self.state not in ("done", "cancel")
+            and self.consent_state in ("none", "renew")
+            and self.symptom_id
+            and self.cause_id
+            and self.repair_plan
+        )

@@ -95,8 +95,18 @@ class RepairServiceSlaMixin(models.AbstractModel):
         if not policies:
             return
         Line = self.env["repair.service.sla.line"].sudo()
-        lines = Line.search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        # the fields read below come with the search: no second query
+        lines = Line.search_fetch(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+            [
+                "policy_id",
+                "res_id",
+                "state",
+                "start_date",
+                "deadline",
+                "done_date",
+                "paused_since",
+            ],
         )
         by_key = {(line.policy_id.id, line.res_id): line for line in lines}
         now = fields.Datetime.now()

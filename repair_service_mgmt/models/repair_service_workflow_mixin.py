@@ -6,6 +6,18 @@ from odoo.exceptions import AccessError, UserError
 MODULE = "repair_service_mgmt"
 
 
+def changed_from_start(model, vals, names):
+    """The fields of ``names`` that ``vals`` sets to something else than a
+    new record's own start: forms send the defaults of new records."""
+    changed = {}
+    for name in set(vals) & set(names):
+        field = model._fields[name]
+        default = field.default(model) if field.default else False
+        if vals[name] and vals[name] != default:
+            changed[name] = vals[name]
+    return changed
+
+
 class RepairServiceWorkflowMixin(models.AbstractModel):
     """Server-side guard of a workflow: the state and the fields a step sets
     change only through the step's method, never through a plain write.
@@ -29,6 +41,8 @@ class RepairServiceWorkflowMixin(models.AbstractModel):
     def _check_workflow_write(self, vals):
         if self.env.su or self.env.context.get("repair_service_workflow_step"):
             return
+        if not self:  # creating: a new record starts in the first state
+            vals = changed_from_start(self, vals, self._workflow_fields)
         blocked = sorted(set(vals) & set(self._workflow_fields))
         if blocked:
             labels = ", ".join(self._fields[name].string for name in blocked)

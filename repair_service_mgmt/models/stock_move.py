@@ -37,17 +37,33 @@ class StockMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any("repair_consent_qty" in vals for vals in vals_list):
+            self._check_consent_qty_write()
         moves = super().create(vals_list)
         moves._repair_consent_changed()
         return moves
 
     def write(self, vals):
+        if "repair_consent_qty" in vals:
+            self._check_consent_qty_write()
         result = super().write(vals)
         if "product_uom_qty" in vals or "product_id" in vals:
             if "product_id" in vals:
                 self.filtered("repair_id").sudo().write({"repair_consent_qty": 0.0})
             self._repair_consent_changed()
         return result
+
+    def _check_consent_qty_write(self):
+        """R-10: the consented quantity is set by the customer's consent, never
+        by a plain create or write (it would let parts skip the consent)."""
+        if self.env.su or self.env.context.get("repair_service_workflow_step"):
+            return
+        raise UserError(
+            self.env._(
+                "The quantity the customer agreed to is recorded only through "
+                "the Customer Consent of the repair order."
+            )
+        )
 
     def _repair_consent_changed(self):
         self._repair_needs_consent().repair_id._consent_outdated()

@@ -12,3 +12,5 @@ from . import test_repair_cash
 from . import test_repair_diagnosis_completion
 from . import test_repair_reports
 from . import test_repair_followup
+from . import test_repair_billing
+from . import test_repair_portal

@@ -40,7 +40,21 @@ class TestDemoData(TransactionCase):
         self.assertEqual(dispatched.dispatch_state, "dispatched")
         self.assertEqual(dispatched.sla_status, "running")
         self.assertEqual(contacted.dispatch_state, "accepted")
-        self.assertEqual(contacted.sla_status, "met")
+        contact = ref("repair_service_mgmt.sla_policy_contact_customer")
+        self.assertEqual(
+            contacted.sla_line_ids.filtered(lambda l: l.policy_id == contact).state,
+            "met",
+        )
+        self.assertEqual(contacted.state, "under_repair")
+        self.assertEqual(contacted.consent_state, "given")
+        completed = ref("repair_service_mgmt.repair_order_completed_demo")
+        self.assertEqual(completed.state, "done")
+        self.assertEqual(completed.acceptance_state, "accepted")
+        self.assertTrue(completed.acceptance_signature)
+        self.assertEqual(completed.move_ids.state, "done")
+        self.assertEqual(len(completed.followup_ids), 1)
+        consultation = ref("repair_service_mgmt.repair_order_consultation_demo")
+        self.assertEqual(consultation.close_reason, "answered")
         self.assertEqual(
             emergency.partner_id, ref("repair_service_mgmt.partner_customer_wang_demo")
         )
