@@ -9,3 +9,6 @@ state="$(pg_env psql -d "$db" -Atqc "select state from ir_module_module where na
 [ "$state" = "installed" ] || die "database $db has no $MODULE installed: run 'make demo' first (or set BENCH_DB)."
 export RSM_ODOO_ARGS="--addons-path=$(addons_path) --data-dir=$RUN_DIR/data $(odoo_db_args) --log-level=warn"
 PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_sla.py" "$db" "${BENCH_N:-100000}"
+# the repair-order flow, plain core vs the service flow, for each N
+# shellcheck disable=SC2086
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_repair.py" "$db" ${BENCH_REPAIR_N:-10 1000}

@@ -15,12 +15,12 @@ DISPATCH_FIELDS = (
     "technician_id",
     "dispatch_state",
     "customer_contacted_at",
-    "completed_at",
-    "followup_done_at",
 )
 # set by the diagnosis, consent and completion steps (R-09…R-12), never by a
 # plain write
 SERVICE_STEP_FIELDS = (
+    "completed_at",
+    "followup_done_at",
     "consent_state",
     "consent_by",
     "consent_date",
@@ -225,7 +225,7 @@ class RepairOrder(models.Model):
     acceptance_state = fields.Selection(
         [
             ("none", "Not yet"),
-            ("accepted", "Accepted"),
+            ("accepted", "Accepted by the customer"),
             ("disputed", "Disputed"),
         ],
         string="Customer Acceptance",
@@ -408,8 +408,9 @@ class RepairOrder(models.Model):
         if blocked:
             raise UserError(
                 self.env._(
-                    "%(fields)s are recorded only through the Customer Consent, "
-                    "Customer Acceptance and Close buttons.",
+                    "%(fields)s are recorded by the order's steps (Customer "
+                    "Consent, Customer Acceptance, Close, the follow-up call), "
+                    "never by editing the order.",
                     fields=", ".join(self._fields[f].string for f in blocked),
                 )
             )
@@ -1135,9 +1136,10 @@ class RepairOrder(models.Model):
     # the consent on /my/repairs
     # ------------------------------------------------------------------
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for order in self:
             order.access_url = f"/my/repairs/{order.id}"
+        return result
 
     def _get_report_base_filename(self):
         self.ensure_one()

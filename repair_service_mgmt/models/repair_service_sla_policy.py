@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
@@ -166,4 +166,25 @@ class RepairServiceSlaPolicy(models.Model):
 
     @api.model
     def _policies_for(self, model_name):
-        return self.sudo().search([("model", "=", model_name)])
+        """The active policies of a model: cached, as every write of a record
+        with deadlines asks for them (the cache is cleared when policies
+        change)."""
+        return self.sudo().browse(self._policy_ids_for(model_name))
+
+    @api.model
+    @tools.ormcache("model_name", "self.env.company.id")
+    def _policy_ids_for(self, model_name):
+        return tuple(self.sudo().search([("model", "=", model_name)]).ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _clear_policy_cache(self):
+        self.env.registry.clear_cache()

@@ -217,7 +217,7 @@ class TestRepairDiagnosisCompletion(OutletCase):
             order.with_user(self.tech_b).action_record_consent("Zhao Min", "phone")
         with self.assertRaisesRegex(UserError, "Only .* can record the customer"):
             order.with_user(self.tech_c).action_record_consent("Zhao Min", "phone")
-        with self.assertRaisesRegex(UserError, "recorded only through"):
+        with self.assertRaisesRegex(UserError, "recorded by the order.s steps"):
             order.write({"consent_state": "given"})
         self.assertEqual(order.consent_state, "none")
         # the outlet's staff and the CS centre (by phone) may record it
@@ -296,7 +296,7 @@ class TestRepairDiagnosisCompletion(OutletCase):
         self.assertEqual(order.rework_count, 1)
         self.assertFalse(order.function_test_done, "tested again after rework")
         self.assertIn(self.tech_a, order.activity_ids.user_id)
-        with self.assertRaisesRegex(UserError, "recorded only through"):
+        with self.assertRaisesRegex(UserError, "recorded by the order.s steps"):
             order.write({"rework_count": 0})
         self._ready(order)
         order.action_record_acceptance("Zhao Min", signature=SIGNATURE)
