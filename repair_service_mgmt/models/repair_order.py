@@ -408,7 +408,7 @@ class RepairOrder(models.Model):
         if blocked:
             raise UserError(
                 self.env._(
-                    "%(fields)s are recorded by the order's steps (Customer "
+                    "%(fields)s: recorded by the order's steps (Customer "
                     "Consent, Customer Acceptance, Close, the follow-up call), "
                     "never by editing the order.",
                     fields=", ".join(self._fields[f].string for f in blocked),
