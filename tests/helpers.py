@@ -139,3 +139,34 @@ def to_decision(people, app_id, inspector="api.sup.east"):
     )
     sup.call(app, "action_complete_inspection", [app_id])
     assert app_state(agent, app_id) == "decision"
+
+
+def approved_outlet(
+    people, region=None, inspector="api.sup.east", technicians=(), staff=()
+):
+    """An outlet certified through its application, with its people (logins
+    or user ids)."""
+    agent = people["client"]("api.agent")
+    app_id = new_application(agent, region or people["east"])
+    to_decision(people, app_id, inspector=inspector)
+    people["client"]("api.mgr1").call(
+        "repair.service.application", "action_approve", [app_id]
+    )
+    admin = people["admin"]
+    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
+        0
+    ]["outlet_id"][0]
+
+    def uid(user):
+        return people["uid"][user] if isinstance(user, str) else user
+
+    admin.call(
+        "repair.service.outlet",
+        "write",
+        [outlet],
+        {
+            "technician_ids": [(4, uid(user)) for user in technicians],
+            "staff_ids": [(4, uid(user)) for user in staff],
+        },
+    )
+    return outlet

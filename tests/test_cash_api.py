@@ -2,30 +2,9 @@
 S4 (3)9): the technician records, a billing user receives it and the payment
 lands on the order's invoice."""
 
-from .helpers import new_application, to_decision
+from .helpers import approved_outlet
 
 CASH = "repair.service.cash.collection"
-
-
-def _outlet(people, technician):
-    """An approved outlet of the east region with this technician."""
-    agent = people["client"]("api.agent")
-    app_id = new_application(agent, people["east"])
-    to_decision(people, app_id)
-    people["client"]("api.mgr1").call(
-        "repair.service.application", "action_approve", [app_id]
-    )
-    admin = people["admin"]
-    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
-        0
-    ]["outlet_id"][0]
-    admin.call(
-        "repair.service.outlet",
-        "write",
-        [outlet],
-        {"technician_ids": [(4, people["uid"][technician])]},
-    )
-    return outlet
 
 
 def _invoiced_order(people, admin, outlet, technician, price):
@@ -96,7 +75,7 @@ def test_cash_collected_and_handed_in(people, login):
     """R-14: the technician records the cash over XML-RPC and cannot hand it
     in; a billing user receives it and the invoice is paid in cash."""
     admin, client = people["admin"], people["client"]
-    outlet = _outlet(people, "api.tech.b")
+    outlet = approved_outlet(people, technicians=["api.tech.b"])
     order, invoice = _invoiced_order(
         people, login("admin", protocol="jsonrpc"), outlet, "api.tech.b", 250.0
     )

@@ -1,27 +1,11 @@
 """Repair-order intake and dispatch over the external API (R-03, R-04, R-07,
 R-44, R-45): the same server checks as in the back office."""
 
-from .helpers import new_application, to_decision
+from .helpers import approved_outlet
 
 
 def _outlet(people, region, inspector, technician):
-    agent = people["client"]("api.agent")
-    app_id = new_application(agent, region)
-    to_decision(people, app_id, inspector=inspector)
-    people["client"]("api.mgr1").call(
-        "repair.service.application", "action_approve", [app_id]
-    )
-    admin = people["admin"]
-    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
-        0
-    ]["outlet_id"][0]
-    admin.call(
-        "repair.service.outlet",
-        "write",
-        [outlet],
-        {"technician_ids": [(4, people["uid"][technician])]},
-    )
-    return outlet
+    return approved_outlet(people, region, inspector, technicians=[technician])
 
 
 def _dispatch(client, order, outlet, technician, reason=False):

@@ -6,7 +6,7 @@ result; each step checked by the server for the user who calls it."""
 
 import pytest
 
-from .helpers import new_application, to_decision
+from .helpers import approved_outlet
 
 REPAIR = "repair.order"
 WIZARD = "repair.order.signature.wizard"
@@ -30,30 +30,6 @@ def _user(admin, login, group):
             "groups_id": [(6, 0, [admin.ref(f"repair_service_mgmt.{group}")])],
         },
     )
-
-
-def _outlet(people, region, inspector, technicians, staff=()):
-    """An outlet certified through its application, with its people."""
-    agent = people["client"]("api.agent")
-    app_id = new_application(agent, region)
-    to_decision(people, app_id, inspector=inspector)
-    people["client"]("api.mgr1").call(
-        "repair.service.application", "action_approve", [app_id]
-    )
-    admin = people["admin"]
-    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
-        0
-    ]["outlet_id"][0]
-    admin.call(
-        "repair.service.outlet",
-        "write",
-        [outlet],
-        {
-            "technician_ids": [(4, uid) for uid in technicians],
-            "staff_ids": [(4, uid) for uid in staff],
-        },
-    )
-    return outlet
 
 
 def _storable(admin, admin_json, name, location, quantity):
@@ -91,10 +67,10 @@ def flow(people, login):
         "staff": _user(admin, "api.flow.staff", "group_outlet_staff"),
         "other": _user(admin, "api.flow.other", "group_technician"),
     }
-    outlet = _outlet(
+    outlet = approved_outlet(
         people, people["east"], "api.sup.east", [uid["tech"]], [uid["staff"]]
     )
-    _outlet(people, people["north"], "api.sup.north", [uid["other"]])
+    approved_outlet(people, people["north"], "api.sup.north", [uid["other"]])
     location = admin.call("repair.service.outlet", "read", [outlet], ["location_id"])[
         0
     ]["location_id"][0]

@@ -8,28 +8,8 @@ import re
 import urllib.error
 import urllib.request
 
-from .helpers import new_application, to_decision
 from .rpc import EXPECTED_REFUSALS
-
-
-def _outlet(people, region, inspector, technician):
-    agent = people["client"]("api.agent")
-    app_id = new_application(agent, region)
-    to_decision(people, app_id, inspector=inspector)
-    people["client"]("api.mgr1").call(
-        "repair.service.application", "action_approve", [app_id]
-    )
-    admin = people["admin"]
-    outlet = admin.call("repair.service.application", "read", [app_id], ["outlet_id"])[
-        0
-    ]["outlet_id"][0]
-    admin.call(
-        "repair.service.outlet",
-        "write",
-        [outlet],
-        {"technician_ids": [(4, people["uid"][technician])]},
-    )
-    return outlet
+from .test_repair_api import _outlet
 
 
 class WebSession:
