@@ -146,3 +146,38 @@ def test_cash_collected_and_handed_in(people, login):
     )[0]
     assert amounts["cash_collected_amount"] == 250.0
     assert amounts["cash_pending_amount"] == 0.0
+
+
+def test_in_warranty_repair_is_free(people):
+    """R-14: an in-warranty repair is free: its quotation refuses any price,
+    over the external API as in the back office."""
+    admin = people["admin"]
+    product = admin.call("product.product", "create", {"name": "API warranty TV"})
+    labour = admin.call(
+        "product.product",
+        "create",
+        {"name": "API warranty labour", "type": "service", "list_price": 80.0},
+    )
+    partner = admin.call("res.partner", "create", {"name": "API warranty customer"})
+    order = admin.call(
+        "repair.order",
+        "create",
+        {"partner_id": partner, "product_id": product, "under_warranty": True},
+    )
+    admin.call("repair.order", "action_create_sale_order", [order])
+    row = admin.call(
+        "repair.order", "read", [order], ["sale_order_id", "billing_state"]
+    )[0]
+    assert row["billing_state"] == "free"
+    sale = row["sale_order_id"][0]
+    error = admin.refused(
+        "sale.order.line",
+        "create",
+        {"order_id": sale, "product_id": labour, "product_uom_qty": 1},
+    )
+    assert "free of charge" in str(error)
+    assert (
+        admin.call("sale.order", "read", [sale], ["amount_total"])[0]["amount_total"]
+        == 0.0
+    )
+    assert admin.call("sale.order.line", "search", [("order_id", "=", sale)]) == []

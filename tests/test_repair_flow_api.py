@@ -215,7 +215,10 @@ def test_consent_parts_acceptance_and_rework(people, flow):
     assert move["location_id"][0] == flow["location"], "R-11: the outlet's stock"
     assert "has not agreed" in str(tech.refused(REPAIR, "action_repair_start", [order]))
     error = tech.refused(REPAIR, "write", [order], {"consent_state": "given"})
-    assert "Customer Consent: recorded by the order's steps" in str(error)
+    assert (
+        "Customer Consent of Repair Order change only through the workflow buttons"
+        in str(error)
+    )
     assert "signature is missing" in str(
         tech.refused(REPAIR, "action_record_consent", [order], CUSTOMER, "signature")
     )
@@ -392,7 +395,9 @@ def test_consent_parts_acceptance_and_rework(people, flow):
     assert row["rework_count"] == 1
     assert not row["function_test_done"], "tested again after the rework"
     error = tech.refused(REPAIR, "write", [order], {"rework_count": 0})
-    assert "Reworks: recorded by the order's steps" in str(error)
+    assert "Reworks of Repair Order change only through the workflow buttons" in str(
+        error
+    )
 
     # accepted with the signature: done, parts consumed from the outlet
     tech.call(REPAIR, "write", [order], {"function_test_done": True})

@@ -7,8 +7,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .repair_service_workflow_mixin import changed_from_start
-
 MODULE = "repair_service_mgmt"
 DISPATCH_FIELDS = (
     "outlet_id",
@@ -56,7 +54,14 @@ class RepairOrder(models.Model):
     """Intake (R-01…R-04) and dispatch (R-06, R-07) on core repair orders."""
 
     _name = "repair.order"
-    _inherit = ["repair.order", "repair.service.sla.mixin", "portal.mixin"]
+    _inherit = [
+        "repair.order",
+        "repair.service.sla.mixin",
+        "repair.service.workflow.mixin",
+        "portal.mixin",
+    ]
+    # the core status stays with core; the steps this module adds are guarded
+    _workflow_fields = DISPATCH_FIELDS + SERVICE_STEP_FIELDS
 
     intake_channel = fields.Selection(
         [
@@ -359,14 +364,11 @@ class RepairOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_dispatch_write(vals)
-            self._check_service_step_write(vals)
             self._prepare_intake_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_dispatch_write(vals)
-        self._check_service_step_write(vals)
+        self._check_record_frozen(vals)
         if vals.get("customer_phone"):
             for order in self:
                 order_vals = dict(vals, partner_id=vals.get("partner_id"))
@@ -377,58 +379,35 @@ class RepairOrder(models.Model):
             return True
         return super().write(vals)
 
+    def _check_record_frozen(self, vals):
+        """The repair record the customer signed and the answer given to a
+        closed consultation are kept as they were."""
+        if self.env.su or self.env.context.get("repair_service_workflow_step"):
+            return
+        frozen = sorted(set(vals) & set(REPAIR_RECORD_FIELDS))
+        done = self.filtered(lambda order: order.state == "done")
+        if frozen and done:
+            raise UserError(
+                self.env._(
+                    "%(order)s is repaired and its record was signed by the "
+                    "customer: %(fields)s can no longer change.",
+                    order=done[0].display_name,
+                    fields=", ".join(self._fields[f].string for f in frozen),
+                )
+            )
+        answered = self.filtered(lambda order: order.close_reason == "answered")
+        if "consultation_answer" in vals and answered:
+            raise UserError(
+                self.env._(
+                    "%(order)s was answered and closed: its answer is kept as "
+                    "given. Record anything new on a new request.",
+                    order=answered[0].display_name,
+                )
+            )
+
     # ------------------------------------------------------------------
     # Dispatch (R-06, R-07)
     # ------------------------------------------------------------------
-    def _check_dispatch_write(self, vals):
-        """Outlet and technician change only through dispatch (by the
-        dispatcher) or the technician's answer: never by a plain write."""
-        if self.env.su or self.env.context.get("repair_service_workflow_step"):
-            return
-        if not self:  # creating: forms send the defaults of a new order
-            vals = changed_from_start(self, vals, DISPATCH_FIELDS)
-        blocked = sorted(set(vals) & set(DISPATCH_FIELDS))
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "%(fields)s change only through Dispatch (CS centre) and the "
-                    "technician's Accept or Decline.",
-                    fields=", ".join(self._fields[f].string for f in blocked),
-                )
-            )
-
-    def _check_service_step_write(self, vals):
-        """Consent, acceptance and their signatures are recorded only through
-        their steps; the signed repair record of a finished order is kept."""
-        if self.env.su or self.env.context.get("repair_service_workflow_step"):
-            return
-        if not self:  # creating: forms send the defaults of a new order
-            vals = changed_from_start(self, vals, SERVICE_STEP_FIELDS)
-        blocked = sorted(set(vals) & set(SERVICE_STEP_FIELDS))
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "%(fields)s: recorded by the order's steps (Customer "
-                    "Consent, Customer Acceptance, Close, the follow-up call), "
-                    "never by editing the order.",
-                    fields=", ".join(self._fields[f].string for f in blocked),
-                )
-            )
-        frozen = set(vals) & set(REPAIR_RECORD_FIELDS)
-        if frozen:
-            done = self.filtered(lambda order: order.state == "done")
-            if done:
-                raise UserError(
-                    self.env._(
-                        "%(order)s is repaired and its record was signed by the "
-                        "customer: %(fields)s can no longer change.",
-                        order=done[0].display_name,
-                        fields=", ".join(
-                            self._fields[f].string for f in sorted(frozen)
-                        ),
-                    )
-                )
-
     def _check_dispatcher(self):
         if not (self.env.su or self.env.user.has_group(f"{MODULE}.group_cs_agent")):
             raise UserError(
@@ -486,7 +465,7 @@ class RepairOrder(models.Model):
         if outlet.location_id:
             # R-11: parts come from the outlet's own stock
             values["location_id"] = outlet.location_id.id
-        self.with_context(repair_service_workflow_step=True).write(values)
+        self._workflow_step().write(values)
         if technician:
             # one activity per order, created (and followed) in one batch
             self.activity_schedule(
@@ -549,7 +528,7 @@ class RepairOrder(models.Model):
 
     def action_accept_job(self):
         self._check_assigned_technician(self.env._("accept the job"))
-        self.with_context(repair_service_workflow_step=True).write(
+        self._workflow_step().write(
             {"dispatch_state": "accepted", "accepted_at": fields.Datetime.now()}
         )
         return True
@@ -558,9 +537,7 @@ class RepairOrder(models.Model):
         """R-07: the technician has called the customer."""
         self._check_is_technician(self.env._("record the call to the customer"))
         self.filtered(lambda o: o.dispatch_state == "dispatched").action_accept_job()
-        self.with_context(repair_service_workflow_step=True).write(
-            {"customer_contacted_at": fields.Datetime.now()}
-        )
+        self._workflow_step().write({"customer_contacted_at": fields.Datetime.now()})
         return True
 
     def action_decline_job(self):
@@ -569,7 +546,7 @@ class RepairOrder(models.Model):
         self._check_assigned_technician(self.env._("decline the job"))
         for order in self:
             dispatcher = order.dispatcher_id
-            order.with_context(repair_service_workflow_step=True).write(
+            order._workflow_step().write(
                 {"dispatch_state": "to_dispatch", "technician_id": False}
             )
             order.message_post(
@@ -608,9 +585,7 @@ class RepairOrder(models.Model):
                     )
                 )
         self.action_repair_cancel()
-        self.with_context(repair_service_workflow_step=True).write(
-            {"close_reason": "answered"}
-        )
+        self._workflow_step().write({"close_reason": "answered"})
         return True
 
     # ------------------------------------------------------------------
@@ -721,7 +696,7 @@ class RepairOrder(models.Model):
             "consent_signature": signature or False,
             "consent_note": note or False,
         }
-        step = self.with_context(repair_service_workflow_step=True)
+        step = self._workflow_step()
         if not agree:
             if not (note or "").strip():
                 raise UserError(
@@ -754,9 +729,7 @@ class RepairOrder(models.Model):
     def _consent_outdated(self):
         """R-10: parts were added after the consent."""
         for order in self.filtered(lambda o: o.consent_state == "given"):
-            order.with_context(repair_service_workflow_step=True).write(
-                {"consent_state": "renew"}
-            )
+            order._workflow_step().write({"consent_state": "renew"})
             order.message_post(
                 body=Markup("<p>%s</p>")
                 % self.env._(
@@ -792,16 +765,16 @@ class RepairOrder(models.Model):
         service._check_diagnosis()
         service._check_consent()
         result = super().action_repair_start()
-        service.filtered(lambda o: not o.repair_started_at).with_context(
-            repair_service_workflow_step=True
-        ).write({"repair_started_at": fields.Datetime.now()})
+        service.filtered(lambda o: not o.repair_started_at)._workflow_step().write(
+            {"repair_started_at": fields.Datetime.now()}
+        )
         return result
 
     def action_repair_cancel_draft(self):
         result = super().action_repair_cancel_draft()
-        self.filtered("close_reason").with_context(
-            repair_service_workflow_step=True
-        ).write({"close_reason": False, "consent_state": "none"})
+        self.filtered("close_reason")._workflow_step().write(
+            {"close_reason": False, "consent_state": "none"}
+        )
         return result
 
     # ------------------------------------------------------------------
@@ -853,7 +826,7 @@ class RepairOrder(models.Model):
             )
         if not (signed_by or "").strip():
             raise UserError(self.env._("Enter who accepted for the customer."))
-        step = self.with_context(repair_service_workflow_step=True)
+        step = self._workflow_step()
         if not accepted:
             if not (opinion or "").strip():
                 raise UserError(
@@ -920,9 +893,7 @@ class RepairOrder(models.Model):
     def action_repair_done(self):
         self.filtered("outlet_id")._check_consent()
         result = super().action_repair_done()
-        self.with_context(repair_service_workflow_step=True).write(
-            {"completed_at": fields.Datetime.now()}
-        )
+        self._workflow_step().write({"completed_at": fields.Datetime.now()})
         return result
 
     # ------------------------------------------------------------------

@@ -293,9 +293,9 @@ class RepairServiceFollowup(models.Model):
         self.activity_feedback(
             [CALL_ACTIVITY], feedback=self.env._("The customer was called.")
         )
-        self.repair_id.filtered(lambda order: not order.followup_done_at).with_context(
-            repair_service_workflow_step=True
-        ).write({"followup_done_at": now})
+        self.repair_id.filtered(
+            lambda order: not order.followup_done_at
+        )._workflow_step().write({"followup_done_at": now})
         return True
 
     def action_unreachable(self):

@@ -130,9 +130,9 @@ class RepairServiceVisit(models.Model):
         now = fields.Datetime.now()
         self._workflow_step().write({"state": "in_progress", "check_in": now})
         # the first arrival at the customer's
-        self.repair_id.filtered(lambda o: not o.first_arrival_at).with_context(
-            repair_service_workflow_step=True
-        ).write({"first_arrival_at": now})
+        self.repair_id.filtered(
+            lambda o: not o.first_arrival_at
+        )._workflow_step().write({"first_arrival_at": now})
         return True
 
     def action_check_out(self):

@@ -217,7 +217,7 @@ class TestRepairDiagnosisCompletion(OutletCase):
             order.with_user(self.tech_b).action_record_consent("Zhao Min", "phone")
         with self.assertRaisesRegex(UserError, "Only .* can record the customer"):
             order.with_user(self.tech_c).action_record_consent("Zhao Min", "phone")
-        with self.assertRaisesRegex(UserError, "recorded by the order.s steps"):
+        with self.assertRaisesRegex(UserError, "workflow buttons"):
             order.write({"consent_state": "given"})
         self.assertEqual(order.consent_state, "none")
         # the outlet's staff and the CS centre (by phone) may record it
@@ -296,7 +296,7 @@ class TestRepairDiagnosisCompletion(OutletCase):
         self.assertEqual(order.rework_count, 1)
         self.assertFalse(order.function_test_done, "tested again after rework")
         self.assertIn(self.tech_a, order.activity_ids.user_id)
-        with self.assertRaisesRegex(UserError, "recorded by the order.s steps"):
+        with self.assertRaisesRegex(UserError, "workflow buttons"):
             order.write({"rework_count": 0})
         self._ready(order)
         order.action_record_acceptance("Zhao Min", signature=SIGNATURE)
@@ -344,6 +344,9 @@ class TestRepairDiagnosisCompletion(OutletCase):
         order.action_close_consultation()
         self.assertEqual(order.state, "cancel")
         self.assertEqual(order.close_reason, "answered")
+        with self.assertRaisesRegex(UserError, "answer is kept as given"):
+            order.write({"consultation_answer": "Something else"})
+        self.assertEqual(order.consultation_answer, "Clean the filter every month.")
         repair = self._order()
         with self.assertRaisesRegex(UserError, "not an open consultation"):
             repair.with_user(self.agent).action_close_consultation()

@@ -113,7 +113,7 @@ class TestSla(OutletCase):
         order = self._dispatched_order()
         with self.assertRaisesRegex(UserError, "Only"):
             order.with_user(self.tech_b).action_customer_contacted()
-        with self.assertRaisesRegex(UserError, "Dispatch"):
+        with self.assertRaisesRegex(UserError, "workflow buttons"):
             order.with_user(self.tech_a).write(
                 {"customer_contacted_at": "2026-01-01 00:00:00"}
             )
