@@ -160,7 +160,7 @@ class TestRepairFollowup(OutletCase):
             followup.write({"satisfaction": "1"})
         with self.assertRaisesRegex(UserError, "“Done”"):
             followup.action_done()
-        with self.assertRaisesRegex(UserError, "Followed Up of Repair Order change only"):
+        with self.assertRaisesRegex(UserError, "Followed Up of Repair Order"):
             order.with_user(self.agent).write({"followup_done_at": False})
         self.assertEqual(followup.satisfaction, "4")
         self.assertEqual(order.followup_done_at, T0 + timedelta(days=2))
