@@ -49,6 +49,7 @@
         "views/repair_service_sla_policy_views.xml",
         "views/repair_service_application_templates.xml",
         "views/repair_order_portal_templates.xml",
+        "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

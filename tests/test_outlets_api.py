@@ -54,7 +54,7 @@ def test_refusals(people):
                 "outlet_name": "Forged",
                 "region_id": people["east"],
                 "contact_name": "X",
-                "phone": "1",
+                "phone": "+86 10 5555 0198",
                 "email": "x@example.com",
                 "state": "approved",
             },

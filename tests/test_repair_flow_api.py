@@ -173,7 +173,7 @@ def test_consultation_answered_and_closed(people, flow):
         [order],
         {"consultation_answer": "Clean the filter every month."},
     )
-    assert "dispatchers" in str(
+    assert "“CS Agent” may close a consultation" in str(
         tech.refused(REPAIR, "action_close_consultation", [order])
     )
     assert _read(agent, order, "state", "close_reason") == {

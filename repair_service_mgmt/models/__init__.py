@@ -19,6 +19,12 @@ from . import repair_service_fault_code
 from . import stock_move
 from . import sale_order_line
 from . import repair_order
+from . import repair_order_dispatch
+from . import repair_order_consent
+from . import repair_order_completion
+from . import repair_order_billing
+from . import repair_order_followup
+from . import repair_order_portal
 from . import repair_service_visit
 from . import repair_service_followup
 from . import repair_service_cash_collection

@@ -5,6 +5,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from .repair_service_workflow_mixin import ALL_FIELDS
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -54,6 +59,30 @@ class RepairServiceApplication(models.Model):
         "decision_date",
         "rejection_reason",
         "certificate_number",
+    )
+    # set by the server when the application is made
+    _workflow_fixed_fields = ("source", "is_renewal")
+    _workflow_locks = (
+        # the applicant's data is frozen once submitted
+        (
+            [("state", "!=", "draft")],
+            APPLICANT_FIELDS,
+            _lt(
+                "%(record)s: the application form (%(fields)s) can be changed "
+                "only while the application is a draft."
+            ),
+        ),
+        # the inspection is recorded during the inspection only
+        (
+            [("state", "in", ("decision", "approved", "rejected"))],
+            ("inspector_id", "inspection_date"),
+            _lt(
+                "%(record)s: the site inspection is closed, its data "
+                "(%(fields)s) is kept."
+            ),
+        ),
+        # a decided application is kept as decided
+        ([("state", "in", ("approved", "rejected"))], ALL_FIELDS),
     )
 
     name = fields.Char(
@@ -156,34 +185,30 @@ class RepairServiceApplication(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             vals["is_renewal"] = bool(vals.get("outlet_id"))
+            if vals.get("phone"):
+                vals["phone"] = self._normalised_phone(vals)
+            if not self.env.su:
+                # only the public page (as superuser) makes web applications
+                vals["source"] = "backoffice"
         applications = super().create(vals_list)
         applications._ensure_document_lines()
         return applications
 
     def write(self, vals):
-        if not self.env.su and not self.env.context.get("repair_service_workflow_step"):
-            self._check_locked_fields(vals)
+        if vals.get("phone"):
+            for application in self:
+                super(RepairServiceApplication, application).write(
+                    dict(vals, phone=application._normalised_phone(vals))
+                )
+            return True
         return super().write(vals)
 
-    def _check_locked_fields(self, vals):
-        """The applicant's data is frozen once submitted; the inspection is
-        recorded during the inspection only."""
-        applicant = set(vals) & set(APPLICANT_FIELDS)
-        if applicant and self.filtered(lambda a: a.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "The application form (%(fields)s) can be changed only while "
-                    "the application is a draft.",
-                    fields=", ".join(self._fields[f].string for f in sorted(applicant)),
-                )
-            )
-        inspection = set(vals) & {"inspector_id", "inspection_date"}
-        if inspection and self.filtered(
-            lambda a: a.state not in ("draft", "submitted", "review", "inspection")
-        ):
-            raise UserError(
-                self.env._("The site inspection is closed: its data is kept.")
-            )
+    def _normalised_phone(self, vals):
+        """R-03: every phone the module stores is E.164."""
+        country = self.env["res.country"].browse(
+            vals.get("country_id", self.country_id.id)
+        )
+        return self.env["res.partner"]._repair_phone_e164(vals["phone"], country)
 
     @api.depends("document_ids.attachment_ids", "document_ids.document_type_id")
     def _compute_documents_complete(self):
@@ -261,8 +286,39 @@ class RepairServiceApplication(models.Model):
                         documents=", ".join(missing.mapped("name")),
                     )
                 )
+            application._check_name_free()
         self._workflow_step().write({"state": "submitted"})
         return True
+
+    def _check_name_free(self):
+        """A new outlet needs a name of its own: its warehouse and its
+        partner carry it (an application for an existing outlet renews it)."""
+        self.ensure_one()
+        if self.outlet_id:
+            return
+        name = (self.outlet_name or "").strip()
+        taken = self.env["repair.service.outlet"].sudo().with_context(
+            active_test=False
+        ).search_count(
+            [("name", "=ilike", name), ("company_id", "=", self.company_id.id)],
+            limit=1,
+        ) or self.env["stock.warehouse"].sudo().with_context(
+            active_test=False
+        ).search_count(
+            [("name", "=ilike", name), ("company_id", "=", self.company_id.id)],
+            limit=1,
+        )
+        if taken:
+            raise UserError(
+                self.env._(
+                    "%(application)s: an outlet or warehouse named “%(name)s” "
+                    "already exists. Give the new outlet a distinct name (for "
+                    "example with its district), or renew the existing outlet "
+                    "from its form.",
+                    application=self.display_name,
+                    name=name,
+                )
+            )
 
     def action_start_review(self):
         self._check_role("group_cs_agent", self.env._("review the materials"))

@@ -6,10 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount
 
+from .repair_service_workflow_mixin import ALL_FIELDS
+
 MODULE = "repair_service_mgmt"
 BILLING_GROUP = "account.group_account_invoice"
-# fixed once the collection is recorded
-LOCKED_FIELDS = {"repair_id", "technician_id"}
 # what the cash collected was: only the outlet's people change it
 RECORDER_FIELDS = {"amount", "collected_at"}
 
@@ -31,6 +31,10 @@ class RepairServiceCashCollection(models.Model):
         "handed_in_at",
     )
     _sequence_code = "repair.service.cash.collection"
+    # cancel a collection and record a new one to change its order or collector
+    _workflow_fixed_fields = ("repair_id", "technician_id")
+    # handed in or cancelled: kept as recorded
+    _workflow_locks = (([("state", "in", ("handed_in", "cancelled"))], ALL_FIELDS),)
 
     name = fields.Char(
         string="Number",
@@ -138,28 +142,9 @@ class RepairServiceCashCollection(models.Model):
         return collections
 
     def write(self, vals):
-        changed = {name for name in vals if not name.startswith("message_")}
-        if (
-            changed
-            and not self.env.su
-            and not self.env.context.get("repair_service_workflow_step")
-        ):
-            if self.filtered(lambda c: c.state != "collected"):
-                raise UserError(
-                    self.env._(
-                        "A handed-in or cancelled cash collection is kept as recorded."
-                    )
-                )
-            if changed & LOCKED_FIELDS:
-                raise UserError(
-                    self.env._(
-                        "The order and the technician of a cash collection are "
-                        "fixed: cancel it and record a new one."
-                    )
-                )
-            if changed & RECORDER_FIELDS:
-                for collection in self:
-                    self._check_recorder(collection.repair_id, collection.technician_id)
+        if set(vals) & RECORDER_FIELDS and not self._in_workflow_step():
+            for collection in self:
+                self._check_recorder(collection.repair_id, collection.technician_id)
         return super().write(vals)
 
     # ------------------------------------------------------------------

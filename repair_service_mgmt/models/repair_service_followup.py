@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .repair_service_workflow_mixin import ALL_FIELDS
+
 MODULE = "repair_service_mgmt"
 CALL_ACTIVITY = f"{MODULE}.mail_activity_followup_call"
 PROBLEM_ACTIVITY = f"{MODULE}.mail_activity_followup_problem"
@@ -23,8 +25,6 @@ CHECKLIST_FIELDS = (
     "check_cleaned",
     "check_farewell",
 )
-# what may still change on a finished call: its chatter and activities
-KEPT_WRITABLE = {"activity_ids", "message_follower_ids", "message_main_attachment_id"}
 
 
 class RepairServiceFollowup(models.Model):
@@ -45,6 +45,17 @@ class RepairServiceFollowup(models.Model):
         "task_user_id",
         "complaint_repair_id",
     )
+    _workflow_fixed_fields = ("repair_id",)
+    # a finished call is kept as recorded
+    _workflow_locks = (([("state", "=", "done")], ALL_FIELDS),)
+
+    _sql_constraints = [
+        (
+            "repair_uniq",
+            "unique(repair_id)",
+            "A repair order has one follow-up call.",
+        ),
+    ]
 
     name = fields.Char(
         string="Reference",
@@ -225,25 +236,24 @@ class RepairServiceFollowup(models.Model):
                     order=unfinished[0].display_name,
                 )
             )
+        # one follow-up call per order; a call that did not reach the
+        # customer is tried again on the same record
+        existing = self.sudo().search([("repair_id", "in", orders.ids)], limit=1)
+        repeated = existing.repair_id or orders.filtered(
+            lambda order: len([v for v in vals_list if v.get("repair_id") == order.id])
+            > 1
+        )
+        if repeated:
+            raise ValidationError(
+                self.env._(
+                    "%(order)s already has its follow-up call: open it instead "
+                    "of creating another one.",
+                    order=repeated[0].display_name,
+                )
+            )
         return super().create(vals_list)
 
     def write(self, vals):
-        if not (self.env.su or self.env.context.get("repair_service_workflow_step")):
-            if "repair_id" in vals and any(
-                followup.repair_id.id != vals["repair_id"] for followup in self
-            ):
-                raise UserError(
-                    self.env._(
-                        "A follow-up call stays with its repair order: create a "
-                        "new one for another order."
-                    )
-                )
-            if self.filtered(lambda f: f.state == "done") and (
-                set(vals) - KEPT_WRITABLE
-            ):
-                raise UserError(
-                    self.env._("A finished follow-up call is kept as recorded.")
-                )
         result = super().write(vals)
         if vals.get("user_id"):
             self.activity_reschedule([CALL_ACTIVITY], new_user_id=vals["user_id"])

@@ -8,15 +8,14 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .repair_service_workflow_mixin import ALL_FIELDS
+
 # what an outlet manager may change on their own outlet
 OUTLET_USER_FIELDS = (
     "manager_id",
     "area_ids",
     "staff_ids",
     "technician_ids",
-    "activity_ids",
-    "message_follower_ids",
-    "message_main_attachment_id",
 )
 
 
@@ -35,6 +34,11 @@ class RepairServiceOutlet(models.Model):
         "certificate_date_start",
         "certificate_date_end",
     )
+    # R-44: outlet managers keep their service area and people up to date;
+    # kind, region, partner (contact data), warehouse and company are the CS
+    # centre's
+    _workflow_role_fields = (("group_cs_supervisor", ALL_FIELDS),)
+    _workflow_open_fields = OUTLET_USER_FIELDS
 
     name = fields.Char(required=True, tracking=True, translate=False)
     code = fields.Char(
@@ -159,27 +163,6 @@ class RepairServiceOutlet(models.Model):
             "A certificate number is unique.",
         ),
     ]
-
-    def write(self, vals):
-        self._check_outlet_user_write(vals)
-        return super().write(vals)
-
-    def _check_outlet_user_write(self, vals):
-        """R-44: outlet managers keep their service area and people up to
-        date; kind, region, partner (contact data), warehouse and company are
-        the CS centre's."""
-        if self.env.su or self.env.user.has_group(
-            "repair_service_mgmt.group_cs_supervisor"
-        ):
-            return
-        blocked = sorted(set(vals) - set(OUTLET_USER_FIELDS))
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "Only the CS centre changes %(fields)s of an outlet.",
-                    fields=", ".join(self._fields[f].string for f in blocked),
-                )
-            )
 
     def _compute_certificate_status(self):
         today = fields.Date.context_today(self)
@@ -315,12 +298,22 @@ class RepairServiceOutlet(models.Model):
         for outlet in self.sudo():
             if outlet.warehouse_id:
                 continue
+            Warehouse = self.env["stock.warehouse"].sudo().with_context(
+                active_test=False
+            )
+            name = outlet.name
+            if Warehouse.search_count(
+                [("name", "=", name), ("company_id", "=", outlet.company_id.id)],
+                limit=1,
+            ):
+                # warehouse names are unique per company: the code tells apart
+                name = f"{outlet.name} ({outlet.code})"
             warehouse = (
                 self.env["stock.warehouse"]
                 .sudo()
                 .create(
                     {
-                        "name": outlet.name,
+                        "name": name,
                         "code": outlet.code[:5],
                         "partner_id": outlet.partner_id.id,
                         "company_id": outlet.company_id.id,

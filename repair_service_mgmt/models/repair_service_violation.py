@@ -3,6 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .repair_service_bounds import MAX_AMOUNT, check_bounds
+from .repair_service_workflow_mixin import ALL_FIELDS
+
 
 class RepairServiceViolation(models.Model):
     """R-45: a violation of the service rules by an outlet, and its penalty."""
@@ -13,6 +16,8 @@ class RepairServiceViolation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _workflow_fields = ("state", "invoice_id")
+    # a confirmed or cancelled violation is kept as recorded, evidence included
+    _workflow_locks = (([("state", "in", ("confirmed", "cancelled"))], ALL_FIELDS),)
     _sequence_code = "repair.service.violation"
 
     name = fields.Char(
@@ -73,16 +78,9 @@ class RepairServiceViolation(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
-    def write(self, vals):
-        if not self.env.su and self.filtered(lambda v: v.state != "draft"):
-            locked = {"outlet_id", "penalty", "fine_amount", "violation_type", "date"}
-            if locked & set(vals):
-                raise UserError(
-                    self.env._(
-                        "A confirmed or cancelled violation is kept as recorded."
-                    )
-                )
-        return super().write(vals)
+    @api.constrains("fine_amount")
+    def _check_fine_amount(self):
+        check_bounds(self, "fine_amount", MAX_AMOUNT)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

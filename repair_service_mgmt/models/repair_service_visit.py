@@ -1,7 +1,14 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .repair_service_workflow_mixin import ALL_FIELDS
+
+# how far ahead a visit may be planned: beyond, the date is a typing error
+MAX_PLANNING_MONTHS = 12
 
 
 class RepairServiceVisit(models.Model):
@@ -17,7 +24,11 @@ class RepairServiceVisit(models.Model):
     ]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "check_in", "check_out", "confirmed_at")
+    _workflow_fields = ("state", "check_in", "check_out", "confirmed_at", "next_visit_id")
+    # a visit stays with its order; its technician changes with a dispatch
+    _workflow_fixed_fields = ("repair_id", "technician_id")
+    # a finished or cancelled visit is kept as recorded
+    _workflow_locks = (([("state", "in", ("done", "cancelled"))], ALL_FIELDS),)
 
     repair_id = fields.Many2one(
         "repair.order",
@@ -84,30 +95,41 @@ class RepairServiceVisit(models.Model):
                         visit=visit.name,
                     )
                 )
+            order_date = visit.repair_id.create_date.replace(
+                minute=0, second=0, microsecond=0
+            )
+            latest = max(order_date, fields.Datetime.now()) + relativedelta(
+                months=MAX_PLANNING_MONTHS
+            )
+            if visit.planned_start < order_date or visit.planned_stop > latest:
+                raise ValidationError(
+                    self.env._(
+                        "The visit window of %(visit)s must lie between the "
+                        "order's creation (%(start)s) and %(end)s: check the "
+                        "date entered.",
+                        visit=visit.name,
+                        start=fields.Datetime.to_string(order_date),
+                        end=fields.Date.to_string(latest.date()),
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             order = self.env["repair.order"].browse(vals.get("repair_id"))
-            order._check_dispatcher_or_technician()
+            order._check_dispatcher_or_technician(self.env._("plan its visits"))
             vals.setdefault("technician_id", order.technician_id.id)
+            if vals["technician_id"] != order.technician_id.id:
+                # R-07: jobs pass between technicians through the dispatcher
+                order._check_dispatcher(
+                    self.env._("send another technician than the order's")
+                )
         return super().create(vals_list)
-
-    def write(self, vals):
-        if (
-            not self.env.su
-            and self.filtered(lambda v: v.state in ("done", "cancelled"))
-            and set(vals) - {"activity_ids", "message_follower_ids"}
-        ):
-            raise UserError(
-                self.env._("A finished or cancelled visit is kept as recorded.")
-            )
-        return super().write(vals)
 
     def _check_own_visit(self, action):
         for visit in self:
             if not self.env.su and visit.technician_id != self.env.user:
-                raise UserError(
+                raise AccessError(
                     self.env._(
                         "Only %(technician)s, who makes this visit, can %(action)s.",
                         technician=visit.technician_id.name,
@@ -117,7 +139,9 @@ class RepairServiceVisit(models.Model):
 
     def action_confirm_appointment(self):
         """R-05: the time was re-confirmed with the customer."""
-        self.repair_id._check_dispatcher_or_technician()
+        self.repair_id._check_dispatcher_or_technician(
+            self.env._("re-confirm its visits")
+        )
         self._check_state(["planned"], self.env._("re-confirm the appointment"))
         self._workflow_step().write(
             {"state": "confirmed", "confirmed_at": fields.Datetime.now()}
@@ -177,11 +201,13 @@ class RepairServiceVisit(models.Model):
                 "planned_stop": self.next_planned_stop,
             }
         )
-        self.write({"next_visit_id": next_visit.id, "result": "unfinished"})
+        self._workflow_step().write(
+            {"next_visit_id": next_visit.id, "result": "unfinished"}
+        )
         return True
 
     def action_cancel(self):
-        self.repair_id._check_dispatcher_or_technician()
+        self.repair_id._check_dispatcher_or_technician(self.env._("cancel its visits"))
         self._check_state(["planned", "confirmed"], self.env._("cancel the visit"))
         self._workflow_step().write({"state": "cancelled"})
         return True

@@ -4,10 +4,18 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from .repair_service_bounds import MAX_QUANTITY, check_bounds
+from .repair_service_workflow_mixin import in_workflow_step
+
+# what the customer agrees to about a part: a change needs a new consent;
+# another part, unit or kind of line is not consented at all
+KIND_FIELDS = ("product_id", "product_uom", "repair_line_type")
+CONSENTED_FIELDS = (*KIND_FIELDS, "product_uom_qty")
+
 
 class StockMove(models.Model):
     """R-10: parts of a service order are used only with the customer's
-    consent; a part added or increased after the consent needs a new one."""
+    consent; a part added or changed after the consent needs a new one."""
 
     _inherit = "stock.move"
 
@@ -18,6 +26,10 @@ class StockMove(models.Model):
         copy=False,
         help="The quantity of this part the customer agreed to.",
     )
+
+    @api.constrains("product_uom_qty", "repair_id")
+    def _check_repair_quantity(self):
+        check_bounds(self.filtered("repair_id"), "product_uom_qty", MAX_QUANTITY)
 
     def _repair_needs_consent(self):
         """The parts of service orders the customer has not agreed to."""
@@ -31,7 +43,7 @@ class StockMove(models.Model):
                     move.repair_consent_qty,
                     precision_rounding=move.product_uom.rounding,
                 )
-                > 0
+                != 0
             )
         )
 
@@ -46,17 +58,26 @@ class StockMove(models.Model):
     def write(self, vals):
         if "repair_consent_qty" in vals:
             self._check_consent_qty_write()
+        if in_workflow_step(self.env) or not set(vals) & set(CONSENTED_FIELDS):
+            return super().write(vals)
+        consented = self.filtered(
+            lambda m: m.repair_id.outlet_id and m.repair_consent_qty
+        )
+        kind_before = {
+            move: tuple(move[name] for name in KIND_FIELDS) for move in consented
+        }
         result = super().write(vals)
-        if "product_uom_qty" in vals or "product_id" in vals:
-            if "product_id" in vals:
-                self.filtered("repair_id").sudo().write({"repair_consent_qty": 0.0})
-            self._repair_consent_changed()
+        consented.filtered(
+            lambda m: tuple(m[name] for name in KIND_FIELDS) != kind_before[m]
+        ).sudo().write({"repair_consent_qty": 0.0})
+        # a quantity other than the consented one needs a new consent too
+        self._repair_consent_changed()
         return result
 
     def _check_consent_qty_write(self):
         """R-10: the consented quantity is set by the customer's consent, never
         by a plain create or write (it would let parts skip the consent)."""
-        if self.env.su or self.env.context.get("repair_service_workflow_step"):
+        if in_workflow_step(self.env):
             return
         raise UserError(
             self.env._(

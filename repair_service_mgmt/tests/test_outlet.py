@@ -176,11 +176,11 @@ class TestOutlet(OutletCase):
         outlet = self.outlet_a.with_user(manager)
         outlet.write({"technician_ids": [(4, self.tech_b.id)]})
         self.assertIn(self.tech_b, self.outlet_a.technician_ids)
-        with self.assertRaisesRegex(UserError, "Only the CS centre changes Region"):
+        with self.assertRaisesRegex(UserError, "may change Region of Service Outlet"):
             outlet.write({"region_id": self.north.id})
-        with self.assertRaisesRegex(UserError, "Only the CS centre changes"):
+        with self.assertRaisesRegex(UserError, "may change"):
             outlet.write({"kind": "brand_owned"})
-        with self.assertRaisesRegex(UserError, "Only the CS centre changes Phone"):
+        with self.assertRaisesRegex(UserError, "may change Phone of Service Outlet"):
             outlet.write({"phone": "+86 21 5555 0199"})
         self.assertEqual(self.outlet_a.region_id, self.east)
 

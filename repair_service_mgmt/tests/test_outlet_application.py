@@ -97,15 +97,15 @@ class TestOutletApplication(OutletCase):
             application.with_user(self.manager).action_approve()
         with self.assertRaisesRegex(UserError, "only when"):
             application.with_user(self.agent).action_pass_review()
-        with self.assertRaisesRegex(UserError, "workflow"):
+        with self.assertRaisesRegex(UserError, "change only through the workflow"):
             application.with_user(self.manager).write({"state": "approved"})
-        with self.assertRaisesRegex(UserError, "workflow"):
+        with self.assertRaisesRegex(UserError, "change only through the workflow"):
             self.env["repair.service.application"].with_user(self.manager).create(
                 {
                     "outlet_name": "Forged",
                     "region_id": self.east.id,
                     "contact_name": "X",
-                    "phone": "1",
+                    "phone": "+86 21 5555 0102",
                     "email": "x@example.com",
                     "state": "approved",
                 }

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PIL import Image, ImageDraw
 from PyPDF2 import PdfReader
@@ -12,6 +12,10 @@ from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import OutletCase, OutletHttpCase
+
+TOMORROW_9 = (datetime.now() + timedelta(days=1)).replace(
+    hour=9, minute=0, second=0, microsecond=0
+)
 
 
 def _signature_png(height=40):
@@ -139,31 +143,37 @@ class TestRepairRecordPdf(RepairReportFixtures, OutletHttpCase):
         cls.paid.move_ids.filtered(
             lambda m: m.product_id == cls.pump
         ).sale_line_id.price_unit = 250.0
-        # the consent and acceptance steps are someone else's workflow: only
-        # their results are written here
-        cls.paid.with_context(repair_service_workflow_step=True).write(
+        # diagnosis, consent, repair, one dispute and the signed acceptance,
+        # through the technician's own steps
+        job = cls.paid.with_user(cls.tech_a)
+        job.action_accept_job()
+        job.write(
             {
                 "symptom_id": cls.env.ref("repair_service_mgmt.fault_symptom_noise").id,
                 "cause_id": cls.env.ref("repair_service_mgmt.fault_cause_fan_motor").id,
                 "diagnosis": "Pump impeller blocked and cracked",
                 "repair_plan": "Replace the drain pump and the belt",
-                "consent_state": "given",
-                "consent_by": "Qian Li",
-                "consent_date": datetime(2026, 11, 24, 9, 30),
-                "consent_method": "signature",
-                "consent_signature": cls.consent_signature,
-                "function_test_done": True,
-                "function_test_note": "Spin and drain cycles run clean",
-                "acceptance_state": "accepted",
-                "acceptance_by": "Qian Li",
-                "acceptance_date": datetime(2026, 11, 25, 16, 0),
-                "acceptance_signature": cls.signature,
-                "acceptance_opinion": "Quiet now, thank you",
-                "rework_count": 1,
             }
         )
+        job.action_record_consent("Qian Li", "signature", signature=cls.consent_signature)
+        job.action_repair_start()
+        photo = cls.env["ir.attachment"].create(
+            {"name": "repaired.png", "datas": cls.signature}
+        )
+        test_done = {
+            "function_test_done": True,
+            "function_test_note": "Spin and drain cycles run clean",
+            "completion_photo_ids": [(6, 0, photo.ids)],
+            "serial_scanned": "WD80-0001",
+        }
+        job.write(test_done)
+        job.action_record_acceptance("Qian Li", accepted=False, opinion="Still noisy")
+        job.write(test_done)
+        job.action_record_acceptance(
+            "Qian Li", signature=cls.signature, opinion="Quiet now, thank you"
+        )
         cls.free = cls._order()
-        cls.free.under_warranty = True
+        cls.free.with_user(cls.manager).action_set_warranty(True, "Warranty card seen")
         cls._add_part(cls.free, cls.pump)
         cls.record = cls.env.ref("repair_service_mgmt.action_report_repair_record")
         cls.receipt = cls.env.ref("repair_service_mgmt.action_report_repair_receipt")
@@ -353,8 +363,8 @@ class TestRepairViews(RepairReportFixtures, OutletCase):
             .create(
                 {
                     "repair_id": self.job.id,
-                    "planned_start": datetime(2026, 12, 2, 9, 0),
-                    "planned_stop": datetime(2026, 12, 2, 11, 0),
+                    "planned_start": TOMORROW_9,
+                    "planned_stop": TOMORROW_9 + timedelta(hours=2),
                 }
             )
         )
@@ -372,7 +382,7 @@ class TestRepairViews(RepairReportFixtures, OutletCase):
         order.action_create_sale_order()
         order.move_ids.sale_line_id.price_unit = 150.0
         self.assertEqual(order._get_repair_record_parts()["total"], 300.0)
-        order.under_warranty = True
+        order.with_user(self.manager).action_set_warranty(True, "Invoice of May")
         parts = order._get_repair_record_parts()
         self.assertEqual(parts["total"], 0.0)
         self.assertEqual(parts["lines"][0]["amount"], 0.0)

@@ -2,3 +2,4 @@ from . import repair_service_application_reject_wizard
 from . import repair_service_outlet_suspend_wizard
 from . import repair_order_dispatch_wizard
 from . import repair_order_signature_wizard
+from . import repair_order_warranty_wizard
