@@ -42,6 +42,7 @@
         "views/repair_service_followup_views.xml",
         "views/repair_service_cash_collection_views.xml",
         "views/repair_order_views.xml",
+        "views/sale_order_views.xml",
         "views/repair_service_outlet_views.xml",
         "views/repair_service_application_views.xml",
         "views/repair_service_violation_views.xml",

@@ -219,6 +219,8 @@ def invoiced_order(people, admin, outlet, technician, price):
         },
     )
     admin.call("sale.order", "action_confirm", [sale])
+    # customer service checks the fees before the invoice
+    agent.call("sale.order", "action_repair_check_fees", [sale])
     context = {"active_model": "sale.order", "active_ids": [sale]}
     invoicing = admin.call(
         "sale.advance.payment.inv",

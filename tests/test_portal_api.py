@@ -74,11 +74,17 @@ def test_portal_sign_consent(server, people):
         },
     )
 
-    # the portal customer reads only their own order, writes nothing
+    # over RPC the portal customer reads no order, not even their own
+    # one's internal fields (notes, dispatcher, amounts); the portal's pages
+    # show them the customer-facing part of their own orders only
     customer = client("api.portal")
-    assert customer.call(REPAIR, "search", []) == [order]
-    customer.refused(REPAIR, "read", [other_order], ["name"])
-    customer.refused(REPAIR, "write", [order], {"fault_description": "changed"})
+    for args in (
+        ("search", []),
+        ("read", [order], ["internal_notes", "dispatcher_id", "technician_id"]),
+        ("read", [other_order], ["name"]),
+        ("write", [order], {"fault_description": "changed"}),
+    ):
+        assert "not allowed to" in str(customer.refused(REPAIR, *args))
 
     web = WebSession(server, "api.portal", "api.portal")
     name = agent.call(REPAIR, "read", [order], ["name"])[0]["name"]

@@ -3,9 +3,10 @@
 """The customer's repair orders on the portal (R-09): status, diagnosis,
 plan and cost, the consent signed on the page, the repair record PDF.
 
-Access is checked like ``sale`` does: the record rule for portal users
-(their own orders) or the order's access token; after that check the
-page reads the order as superuser.
+Portal users have no access right on repair orders: an order holds
+internal fields (notes, dispatcher, amounts collected) that are not the
+customer's. The controller finds the customer's own orders (or checks the
+order's access token) and shows the customer-facing fields as superuser.
 """
 
 import binascii
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -30,17 +32,38 @@ class RepairOrderPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "repair_count" in counters:
-            Repair = request.env["repair.order"]
             values["repair_count"] = (
-                Repair.search_count(self._prepare_repairs_domain())
-                if Repair.has_access("read")
-                else 0
+                request.env["repair.order"]
+                .sudo()
+                .search_count(self._prepare_repairs_domain())
             )
         return values
 
     def _prepare_repairs_domain(self):
-        partner = request.env.user.partner_id
-        return [("partner_id", "child_of", [partner.commercial_partner_id.id])]
+        """The orders of the logged-in customer's company (none for the
+        public user)."""
+        user = request.env.user
+        if user._is_public():
+            return [("id", "=", False)]
+        partner = user.partner_id.commercial_partner_id
+        return [
+            ("partner_id", "child_of", [partner.id]),
+            ("company_id", "in", user.company_ids.ids),
+        ]
+
+    def _repair_check_access(self, order_id, access_token=None):
+        """The order as superuser, if it is the customer's own or the access
+        token matches; ``MissingError``/``AccessError`` otherwise."""
+        order_sudo = request.env["repair.order"].sudo().browse(order_id).exists()
+        if not order_sudo:
+            raise MissingError(request.env._("This repair order was not found."))
+        if access_token and order_sudo.access_token and consteq(
+            order_sudo.access_token, access_token
+        ):
+            return order_sudo
+        if order_sudo.filtered_domain(self._prepare_repairs_domain()):
+            return order_sudo
+        raise AccessError(request.env._("This repair order is not yours."))
 
     def _get_repair_searchbar_sortings(self):
         return {
@@ -61,13 +84,13 @@ class RepairOrderPortal(CustomerPortal):
         website=True,
     )
     def portal_my_repairs(self, page=1, sortby=None, **kw):
-        Repair = request.env["repair.order"]
+        Repair = request.env["repair.order"].sudo()
         values = self._prepare_portal_layout_values()
         sortings = self._get_repair_searchbar_sortings()
         if sortby not in sortings:
             sortby = "date"
         domain = self._prepare_repairs_domain()
-        total = Repair.search_count(domain) if Repair.has_access("read") else 0
+        total = Repair.search_count(domain)
         pager = portal_pager(
             url="/my/repairs",
             total=total,
@@ -88,7 +111,7 @@ class RepairOrderPortal(CustomerPortal):
         request.session[HISTORY_KEY] = orders.ids[:100]
         values.update(
             {
-                "repairs": orders.sudo(),
+                "repairs": orders,
                 "page_name": "repair",
                 "pager": pager,
                 "default_url": "/my/repairs",
@@ -111,9 +134,7 @@ class RepairOrderPortal(CustomerPortal):
         **kw,
     ):
         try:
-            order_sudo = self._document_check_access(
-                "repair.order", order_id, access_token=access_token
-            )
+            order_sudo = self._repair_check_access(order_id, access_token)
         except (AccessError, MissingError):
             raise request.not_found() from None
         if report_type in ("html", "pdf", "text"):
@@ -157,9 +178,7 @@ class RepairOrderPortal(CustomerPortal):
         signing on the page. The consent step's own checks still apply."""
         access_token = access_token or request.httprequest.args.get("access_token")
         try:
-            order_sudo = self._document_check_access(
-                "repair.order", order_id, access_token=access_token
-            )
+            order_sudo = self._repair_check_access(order_id, access_token)
         except (AccessError, MissingError):
             return {"error": request.env._("This repair order was not found.")}
         if not order_sudo._portal_can_sign_consent():

@@ -17,7 +17,10 @@ from . import repair_service_sla_mixin
 from . import res_partner
 from . import repair_service_fault_code
 from . import stock_move
+from . import sale_order
 from . import sale_order_line
+from . import account_move
+from . import ir_attachment
 from . import repair_order
 from . import repair_order_dispatch
 from . import repair_order_consent

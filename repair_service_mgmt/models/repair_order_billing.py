@@ -176,7 +176,12 @@ class RepairOrder(models.Model):
                     order=order.display_name,
                 )
             )
-        return super(RepairOrder, self._workflow_step()).action_create_sale_order()
+        # outlet staff prepare quotations without being salespeople: the
+        # step creates the sale order once it checked who acts
+        step = self._workflow_step()
+        if service and not self.env.su and self.env.user._repair_is_outlet_only():
+            step = step.sudo()
+        return super(RepairOrder, step).action_create_sale_order()
 
     # ------------------------------------------------------------------
     # The printed repair record

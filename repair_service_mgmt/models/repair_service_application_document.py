@@ -71,6 +71,10 @@ class RepairServiceApplicationDocument(models.Model):
                 )
         return super().write(vals)
 
+    def _repair_keeps_attachments(self):
+        """The files of a submitted application are what was reviewed."""
+        return self.filtered(lambda doc: doc.application_id.state != "draft")
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(doc.application_id.state != "draft" for doc in self):

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount
 
+from .repair_service_bounds import MAX_AMOUNT, check_bounds
 from .repair_service_workflow_mixin import ALL_FIELDS
 
 MODULE = "repair_service_mgmt"
@@ -120,6 +121,7 @@ class RepairServiceCashCollection(models.Model):
 
     @api.constrains("amount")
     def _check_amount(self):
+        check_bounds(self, "amount", MAX_AMOUNT)
         for collection in self:
             if collection.currency_id.compare_amounts(collection.amount, 0) <= 0:
                 raise ValidationError(
@@ -139,6 +141,17 @@ class RepairServiceCashCollection(models.Model):
             self._check_recorder(order, technician)
         collections = super().create(vals_list)
         collections._refresh_invoice()
+        without_invoice = collections.sudo().filtered(lambda c: not c.invoice_id)
+        if without_invoice:
+            # the cap is the invoice's residual: no invoice, no collection
+            raise UserError(
+                self.env._(
+                    "%(order)s has no posted invoice with an amount due: cash is "
+                    "collected against the customer's invoice. Have it created "
+                    "and posted first, then record the cash.",
+                    order=without_invoice[0].repair_id.display_name,
+                )
+            )
         return collections
 
     def write(self, vals):
@@ -157,11 +170,11 @@ class RepairServiceCashCollection(models.Model):
         self._check_billing_user(self.env._("receive cash handed in"))
         self._check_state(["collected"], self.env._("hand in the cash"))
         for collection in self:
-            if collection.technician_id == self.env.user:
+            if self.env.user in collection.technician_id | collection.create_uid:
                 raise UserError(
                     self.env._(
-                        "%(number)s: you collected this cash yourself; another "
-                        "user with invoicing rights receives it.",
+                        "%(number)s: you collected or recorded this cash "
+                        "yourself; another user with invoicing rights receives it.",
                         number=collection.name,
                     )
                 )

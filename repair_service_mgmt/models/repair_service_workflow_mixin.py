@@ -38,9 +38,10 @@ def workflow_step(records):
     return records.with_context(**{_STEP_KEY: _STEP})
 
 
-def in_workflow_step(env):
-    """Whether ``env`` runs a step (or trusted superuser code)."""
-    return env.su or env.context.get(_STEP_KEY) is _STEP
+def in_workflow_step(env, superuser=True):
+    """Whether ``env`` runs a step (or, with ``superuser``, trusted
+    superuser code)."""
+    return (superuser and env.su) or env.context.get(_STEP_KEY) is _STEP
 
 
 def changed_from_start(model, vals, names):
@@ -167,6 +168,18 @@ class RepairServiceWorkflowMixin(models.AbstractModel):
                         model=self._description,
                     )
                 )
+
+    def _workflow_frozen(self):
+        """The records kept entirely as recorded (a lock on every field)."""
+        frozen = self.browse()
+        for domain, fields, *_message in self._workflow_locks:
+            if fields == ALL_FIELDS:
+                frozen |= self.filtered_domain(domain)
+        return frozen
+
+    def _repair_keeps_attachments(self):
+        """The records whose files are kept with them (see ir.attachment)."""
+        return self._workflow_frozen()
 
     def _raise_workflow_fields(self, names):
         if names:

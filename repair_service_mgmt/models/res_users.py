@@ -40,3 +40,14 @@ class ResUsers(models.Model):
             user.repair_region_limited = user.has_group(
                 "repair_service_mgmt.group_cs_supervisor"
             ) and not user.has_group("repair_service_mgmt.group_cs_manager")
+
+    def _repair_is_outlet_only(self):
+        """An outlet role (technician, outlet staff or manager) without a CS
+        centre, finance or sales-manager role: limited to its outlet's sales."""
+        self.ensure_one()
+        return (
+            self.has_group("repair_service_mgmt.group_technician")
+            and not self.has_group("repair_service_mgmt.group_cs_agent")
+            and not self.has_group("account.group_account_invoice")
+            and not self.has_group("sales_team.group_sale_manager")
+        )

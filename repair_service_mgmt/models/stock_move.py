@@ -58,7 +58,11 @@ class StockMove(models.Model):
     def write(self, vals):
         if "repair_consent_qty" in vals:
             self._check_consent_qty_write()
-        if in_workflow_step(self.env) or not set(vals) & set(CONSENTED_FIELDS):
+        # a step (e.g. core's completion splitting a move) changes nothing the
+        # customer agreed to; anyone else's change needs a new consent
+        if in_workflow_step(self.env, superuser=False) or not (
+            set(vals) & set(CONSENTED_FIELDS)
+        ):
             return super().write(vals)
         consented = self.filtered(
             lambda m: m.repair_id.outlet_id and m.repair_consent_qty

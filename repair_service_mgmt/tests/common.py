@@ -1,6 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from contextlib import contextmanager
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
@@ -44,6 +45,15 @@ class OutletFixtures:
             {"product_id": cls.part.id, "product_min_qty": 2, "product_max_qty": 6}
         )
         cls.doc_types = cls.env["repair.service.document.type"].search([])
+
+    @contextmanager
+    def _refused(self, exception, regex):
+        """The call is refused with ``exception`` matching ``regex``, and
+        rolled back to a savepoint as the refused request would be (Odoo's
+        ``assertRaises`` does that, ``assertRaisesRegex`` does not)."""
+        with self.assertRaises(exception) as caught:
+            yield
+        self.assertRegex(str(caught.exception), regex)
 
     @classmethod
     def _application(cls, region=None, name="Test Outlet", with_documents=True):

@@ -97,7 +97,7 @@ class TestIntegrity(OutletCase):
                 {"state": "done"},
                 {"under_warranty": True},
             ):
-                with self.assertRaisesRegex(
+                with self._refused(
                     UserError, "change only through the workflow buttons"
                 ):
                     order.with_context(**context).write(values)
@@ -108,7 +108,7 @@ class TestIntegrity(OutletCase):
 
     def test_numbers_come_from_the_sequence(self):
         """A numbered record takes the sequence's number, never a chosen one."""
-        with self.assertRaisesRegex(UserError, "Reference of Outlet Violation"):
+        with self._refused(UserError, "Reference of Outlet Violation"):
             self.env["repair.service.violation"].with_user(self.manager).create(
                 {
                     "name": "FORGED-NUMBER",
@@ -129,7 +129,7 @@ class TestIntegrity(OutletCase):
             )
         )
         self.assertNotEqual(violation.name, "FORGED-NUMBER")
-        with self.assertRaisesRegex(UserError, "Reference of Outlet Violation"):
+        with self._refused(UserError, "Reference of Outlet Violation"):
             violation.name = "FORGED-NUMBER"
 
     # core's entry points on service orders --------------------------------
@@ -138,15 +138,15 @@ class TestIntegrity(OutletCase):
         write refuse a service order without the signed acceptance."""
         order = self._diagnosed()
         order.action_repair_start()
-        with self.assertRaisesRegex(UserError, "when the customer accepts it"):
+        with self._refused(UserError, "when the customer accepts it"):
             order.action_repair_done()
-        with self.assertRaisesRegex(UserError, "when the customer accepts it"):
+        with self._refused(UserError, "when the customer accepts it"):
             order.action_repair_end()
         order.action_record_acceptance("Inside Customer", False, opinion="Noisy")
         self.assertEqual(order.acceptance_state, "disputed")
-        with self.assertRaisesRegex(UserError, "when the customer accepts it"):
+        with self._refused(UserError, "when the customer accepts it"):
             order.action_repair_done()
-        with self.assertRaisesRegex(UserError, "Status of Repair Order change only"):
+        with self._refused(UserError, "Status of Repair Order change only"):
             order.write({"state": "done"})
         self.assertEqual(order.state, "under_repair")
         self.assertFalse(order.completed_at)
@@ -155,23 +155,23 @@ class TestIntegrity(OutletCase):
         """R-09: neither action_repair_start nor a state write starts an
         order without the customer's consent."""
         order = self._diagnosed(consent=False)
-        with self.assertRaisesRegex(UserError, "has not agreed to the repair plan"):
+        with self._refused(UserError, "has not agreed to the repair plan"):
             order.action_repair_start()
-        with self.assertRaisesRegex(UserError, "Status of Repair Order change only"):
+        with self._refused(UserError, "Status of Repair Order change only"):
             order.write({"state": "under_repair"})
-        with self.assertRaisesRegex(UserError, "Status of Repair Order change only"):
+        with self._refused(UserError, "Status of Repair Order change only"):
             order.write({"state": "confirmed"})
         self.assertEqual(order.state, "draft")
 
     def test_core_cancel_is_the_dispatchers(self):
         """A technician cannot cancel or reopen a service order through core."""
         order = self._order()
-        with self.assertRaisesRegex(AccessError, "cancel a service order"):
+        with self._refused(AccessError, "cancel a service order"):
             order.action_repair_cancel()
         self.assertEqual(order.state, "draft")
         order.with_user(self.agent).action_repair_cancel()
         self.assertEqual(order.state, "cancel")
-        with self.assertRaisesRegex(AccessError, "reopen a cancelled service order"):
+        with self._refused(AccessError, "reopen a cancelled service order"):
             order.action_repair_cancel_draft()
         order.with_user(self.agent).action_repair_cancel_draft()
         self.assertEqual(order.state, "draft")
@@ -215,7 +215,7 @@ class TestIntegrity(OutletCase):
             {"diagnosis": "other"},
             {"completion_photo_ids": [(5, 0, 0)]},
         ):
-            with self.assertRaisesRegex(UserError, "kept as recorded at this stage"):
+            with self._refused(UserError, "can no longer change"):
                 order.with_user(self.agent).write(values)
         self.assertEqual(order.completion_photo_ids, photo)
 
@@ -224,16 +224,18 @@ class TestIntegrity(OutletCase):
         """R-04: mode, customer and address changes of a dispatched order
         keep the area rule."""
         far = self._order(partner_id=self.far_customer.id)
-        with self.assertRaisesRegex(ValidationError, "does not serve Lhasa on site"):
+        with self._refused(ValidationError, "does not serve Lhasa on site"):
             far.write({"service_mode": "on_site"})
+        far.invalidate_recordset()
         self.assertEqual(far.service_mode, "carry_in")
         on_site = self._order(service_mode="on_site")
-        with self.assertRaisesRegex(ValidationError, "does not serve Lhasa on site"):
+        with self._refused(ValidationError, "does not serve Lhasa on site"):
             on_site.with_user(self.agent).write({"partner_id": self.far_customer.id})
-        with self.assertRaisesRegex(ValidationError, "does not serve Lhasa on site"):
+        with self._refused(ValidationError, "does not serve Lhasa on site"):
             self.customer.write({"city": "Lhasa"})
+        self.customer.invalidate_recordset()
         self.assertEqual(self.customer.city, "Shanghai")
-        with self.assertRaisesRegex(AccessError, "CS Agent"):
+        with self._refused(AccessError, "CS Agent"):
             far.write({"outside_area_reason": "I say so"})
         # the CS centre's authorisation makes it possible
         far.with_user(self.agent).write({"outside_area_reason": "Hospital, agreed"})
@@ -253,9 +255,9 @@ class TestIntegrity(OutletCase):
             self.assertEqual(order.consent_state, "given")
             move.write(values)
             self.assertEqual(order.consent_state, "renew", values)
-            with self.assertRaisesRegex(UserError, "its parts yet"):
+            with self._refused(UserError, "its parts yet"):
                 order.action_repair_start()
-        with self.assertRaisesRegex(ValidationError, "Demand"):
+        with self._refused(ValidationError, "Demand"):
             move.write({"product_uom_qty": -2})
 
     def test_warranty_status_is_a_managers_step(self):
@@ -270,11 +272,11 @@ class TestIntegrity(OutletCase):
         self.env["sale.order.line"].create(
             {"order_id": sale.id, "product_id": labour.id, "price_unit": 150}
         )
-        with self.assertRaisesRegex(UserError, "Under Warranty of Repair Order"):
+        with self._refused(UserError, "Under Warranty of Repair Order"):
             order.write({"under_warranty": True})
-        with self.assertRaisesRegex(AccessError, "CS-Centre Manager"):
+        with self._refused(AccessError, "CS-Centre Manager"):
             order.action_set_warranty(True, "card")
-        with self.assertRaisesRegex(UserError, "reason"):
+        with self._refused(UserError, "reason"):
             order.with_user(self.manager).action_set_warranty(True, " ")
         order.with_user(self.manager).action_set_warranty(True, "Card and invoice")
         self.assertTrue(order.under_warranty)
@@ -292,9 +294,9 @@ class TestIntegrity(OutletCase):
             {"estimated_hours": 1e18},
             {"estimated_cost": -100},
         ):
-            with self.assertRaisesRegex(ValidationError, "must be a number from"):
+            with self._refused(ValidationError, "must be a number from"):
                 order.write(values)
-        with self.assertRaisesRegex(ValidationError, "must be a number from"):
+        with self._refused(ValidationError, "must be a number from"):
             self.env["stock.move"].create(
                 {
                     "repair_id": order.id,
@@ -303,7 +305,7 @@ class TestIntegrity(OutletCase):
                     "product_uom_qty": 1e18,
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "must lie between"):
+        with self._refused(ValidationError, "must lie between"):
             self.env["repair.service.visit"].with_user(self.tech_a).create(
                 {
                     "repair_id": order.id,
@@ -317,7 +319,7 @@ class TestIntegrity(OutletCase):
         application = self._application(name="Phone Outlet")
         self.assertEqual(application.phone, "+862155550101")
         for phone in ("abc", "+86 123"):
-            with self.assertRaisesRegex(UserError, "is not valid"):
+            with self._refused(UserError, "is not valid"):
                 application.write({"phone": phone})
         self.assertEqual(application.phone, "+862155550101")
 
@@ -325,6 +327,6 @@ class TestIntegrity(OutletCase):
         """An application named like an existing outlet is refused when it is
         submitted, not at the decision."""
         application = self._application(name="integrity outlet")
-        with self.assertRaisesRegex(UserError, "already exists"):
+        with self._refused(UserError, "already exists"):
             application.with_user(self.agent).action_submit()
         self.assertEqual(application.state, "draft")

@@ -1,7 +1,5 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import contextmanager
-
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -71,6 +69,9 @@ class TestRepairCash(OutletCase):
             }
         )
         sale_order.action_confirm()
+        # R-16: the fees are checked before the invoice (a negotiated rate)
+        sale_order.repair_fee_check_note = "Rate agreed with the customer"
+        sale_order.with_user(cls.agent).action_repair_check_fees()
         invoice = sale_order._create_invoices()
         invoice.action_post()
         return order, invoice
@@ -82,14 +83,6 @@ class TestRepairCash(OutletCase):
             .create({"repair_id": (order or self.order).id, "amount": amount, **values})
         )
         return collection.with_env(self.env)
-
-    @contextmanager
-    def _refused(self, exception, regex):
-        """Odoo's assertRaises (rolled back to a savepoint, as the refused
-        call would be) and the message."""
-        with self.assertRaises(exception) as caught:
-            yield
-        self.assertRegex(str(caught.exception), regex)
 
     def _count(self):
         return self.env[CASH].search_count([])
@@ -194,15 +187,13 @@ class TestRepairCash(OutletCase):
         self.assertEqual(self.invoice.payment_state, "not_paid")
 
     def test_hand_in_needs_invoice_and_cash_journal(self):
-        """R-14: cash for an order without an invoice is recorded but handed
-        in only once the invoice is posted; a cash journal is needed."""
+        """R-14: cash is collected against the posted invoice only (its
+        residual is the cap); a cash journal is needed for the hand-in."""
         order, __ = self._charged_order()
-        collection = self._collect(50.0, order=order)
-        self.assertFalse(collection.invoice_name)
-        with self._refused(UserError, "Create and post the invoice first"):
-            collection.with_user(self.billing).action_hand_in()
-        self.assertEqual(collection.state, "collected")
-        self.assertFalse(collection.sudo().payment_id)
+        count = self._count()
+        with self._refused(UserError, "has no posted invoice"):
+            self._collect(50.0, order=order)
+        self.assertEqual(self._count(), count)
 
         charged = self._collect(100.0)
         self.cash_journal.active = False

@@ -91,10 +91,14 @@ class TestRepairPortal(OutletHttpCase):
         self.assertEqual(counters["repair_count"], 1)
 
     def test_portal_user_sees_only_own_orders(self):
-        """R-44: the portal record rule keeps other customers' orders out,
-        over HTTP and in the ORM; the customer cannot write."""
+        """R-44: portal users read no order record (not even their own one's
+        internal fields); the portal's pages show their own orders only; the
+        customer cannot write."""
         Repair = self.env["repair.order"].with_user(self.portal_user)
-        self.assertEqual(Repair.search([]), self.order)
+        with self.assertRaises(AccessError):
+            Repair.search([])
+        with self.assertRaises(AccessError):
+            self.order.with_user(self.portal_user).read(["internal_notes"])
         with self.assertRaises(AccessError):
             self.other_order.with_user(self.portal_user).check_access("read")
         with self.assertRaises(AccessError):

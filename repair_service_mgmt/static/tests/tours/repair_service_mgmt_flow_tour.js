@@ -212,6 +212,12 @@ registry.category("web_tour.tours").add("repair_service_mgmt_flow_tour", {
             trigger: ".o_field_widget[name=order_line] td:contains(Tour fan motor)",
         },
         button("action_confirm", "Confirm the sale order"),
+        // customer service checks the fees before the invoice
+        button("action_repair_check_fees", "Check the fees against the price list"),
+        {
+            content: "The fees are checked",
+            trigger: ".o_form_view:not(:has(button[name=action_repair_check_fees]))",
+        },
         {
             content: "Create the invoice",
             trigger: ".o_form_view button#create_invoice",
