@@ -103,12 +103,47 @@ def _read(client, model, record, *names):
 # ---------------------------------------------------------------------------
 # one guard, nothing opens it
 # ---------------------------------------------------------------------------
-def _assert_guarded(client, model, record, values, check):
+# every field each model's steps own (the guard's declaration in the models)
+GUARDED = {
+    REPAIR: (
+        "outlet_id technician_id dispatch_state dispatcher_id dispatched_at "
+        "accepted_at customer_contacted_at completed_at followup_done_at "
+        "consent_state consent_by consent_date consent_method consent_signature "
+        "consent_note close_reason repair_started_at first_arrival_at "
+        "acceptance_state acceptance_by acceptance_date acceptance_signature "
+        "acceptance_opinion rework_count sale_order_id state under_warranty"
+    ),
+    "repair.service.visit": (
+        "state check_in check_out confirmed_at next_visit_id repair_id technician_id"
+    ),
+    "repair.service.application": (
+        "state review_user_id review_date inspection_done_date decision_user_id "
+        "decision_date rejection_reason certificate_number name source is_renewal"
+    ),
+    "repair.service.violation": "state invoice_id name",
+    "repair.service.outlet": (
+        "state suspension_reason certificate_number certificate_date_start "
+        "certificate_date_end code"
+    ),
+    "repair.service.followup": (
+        "state call_date attempt_count task_user_id complaint_repair_id name "
+        "repair_id"
+    ),
+    "repair.service.cash.collection": (
+        "state invoice_id payment_id received_by_id handed_in_at name repair_id "
+        "technician_id"
+    ),
+}
+
+
+def _assert_guarded(client, model, record, check):
+    """Each guarded field, written with each forged context, is refused and
+    the record keeps its values."""
     before = _read(client, model, record, *check)
     for context in FORGED:
-        for name, value in values.items():
+        for name in GUARDED[model].split():
             error = client.refused(
-                model, "write", [record], {name: value}, context=context
+                model, "write", [record], {name: False}, context=context
             )
             assert "change only through the workflow buttons" in str(error), (
                 model,
@@ -129,16 +164,6 @@ def test_forged_context_opens_no_guard(people, world, login):
             tech,
             REPAIR,
             order,
-            {
-                "consent_state": "given",
-                "dispatch_state": "to_dispatch",
-                "customer_contacted_at": "2020-01-01 00:00:00",
-                "acceptance_state": "accepted",
-                "completed_at": "2020-01-01 00:00:00",
-                "state": "done",
-                "under_warranty": True,
-                "rework_count": 0,
-            },
             ["consent_state", "dispatch_state", "state", "customer_contacted_at"],
         )
     # a visit of the order
@@ -157,7 +182,6 @@ def test_forged_context_opens_no_guard(people, world, login):
         tech,
         "repair.service.visit",
         visit,
-        {"state": "done", "check_in": "2020-01-01 00:00:00"},
         ["state", "check_in"],
     )
     # an application, a violation and an outlet, by the CS centre's people
@@ -167,7 +191,6 @@ def test_forged_context_opens_no_guard(people, world, login):
         agent,
         "repair.service.application",
         application,
-        {"state": "approved", "certificate_number": "X-1", "name": "FORGED"},
         ["state", "certificate_number", "name"],
     )
     supervisor = client("api.sup.east")
@@ -184,14 +207,12 @@ def test_forged_context_opens_no_guard(people, world, login):
         supervisor,
         "repair.service.violation",
         violation,
-        {"state": "confirmed", "name": "FORGED"},
         ["state", "name"],
     )
     _assert_guarded(
         supervisor,
         "repair.service.outlet",
         world["outlet_a"],
-        {"state": "suspended", "certificate_number": "FORGED"},
         ["state", "certificate_number"],
     )
     # the follow-up call of the demo's completed order
@@ -200,7 +221,6 @@ def test_forged_context_opens_no_guard(people, world, login):
         agent,
         "repair.service.followup",
         followup,
-        {"state": "done", "call_date": "2020-01-01 00:00:00"},
         ["state", "call_date"],
     )
     # a cash collection of an invoiced order
@@ -214,7 +234,6 @@ def test_forged_context_opens_no_guard(people, world, login):
         tech,
         "repair.service.cash.collection",
         collection,
-        {"state": "handed_in", "received_by_id": world["uid"]["mgr_a"]},
         ["state", "received_by_id"],
     )
 
