@@ -40,11 +40,15 @@ def world(people):
     and a manager; a customer of A with an order dispatched to A."""
     admin = people["admin"]
     uid = {
-        "tech_a": _user(admin, "api.int.tech.a", "repair_service_mgmt.group_technician"),
+        "tech_a": _user(
+            admin, "api.int.tech.a", "repair_service_mgmt.group_technician"
+        ),
         "mgr_a": _user(
             admin, "api.int.mgr.a", "repair_service_mgmt.group_outlet_manager"
         ),
-        "tech_b": _user(admin, "api.int.tech.b", "repair_service_mgmt.group_technician"),
+        "tech_b": _user(
+            admin, "api.int.tech.b", "repair_service_mgmt.group_technician"
+        ),
         "mgr_b": _user(
             admin, "api.int.mgr.b", "repair_service_mgmt.group_outlet_manager"
         ),
@@ -126,8 +130,7 @@ GUARDED = {
         "certificate_date_end code"
     ),
     "repair.service.followup": (
-        "state call_date attempt_count task_user_id complaint_repair_id name "
-        "repair_id"
+        "state call_date attempt_count task_user_id complaint_repair_id name repair_id"
     ),
     "repair.service.cash.collection": (
         "state invoice_id payment_id received_by_id handed_in_at name repair_id "
@@ -225,10 +228,16 @@ def test_forged_context_opens_no_guard(people, world, login):
     )
     # a cash collection of an invoiced order
     charged, _invoice = invoiced_order(
-        people, login("admin", protocol="jsonrpc"), world["outlet_a"], "api.int.tech.a", 80.0
+        people,
+        login("admin", protocol="jsonrpc"),
+        world["outlet_a"],
+        "api.int.tech.a",
+        80.0,
     )
     collection = tech.call(
-        "repair.service.cash.collection", "create", {"repair_id": charged, "amount": 80.0}
+        "repair.service.cash.collection",
+        "create",
+        {"repair_id": charged, "amount": 80.0},
     )
     _assert_guarded(
         tech,
@@ -360,8 +369,9 @@ def test_area_rechecked_after_dispatch(people, world):
         agent.refused(REPAIR, "write", [on_site], {"partner_id": world["far"]})
     )
     assert _read(tech, REPAIR, far_order, "service_mode")["service_mode"] == "carry_in"
-    assert _read(agent, REPAIR, on_site, "partner_id")["partner_id"][0] == (
-        world["customer"]
+    assert (
+        _read(agent, REPAIR, on_site, "partner_id")["partner_id"][0]
+        == (world["customer"])
     )
 
 
@@ -477,9 +487,10 @@ def test_application_named_like_an_outlet_is_refused_at_submission(people, world
     )
     error = agent.refused("repair.service.application", "action_submit", [application])
     assert "already exists" in str(error)
-    assert _read(agent, "repair.service.application", application, "state")[
-        "state"
-    ] == "draft"
+    assert (
+        _read(agent, "repair.service.application", application, "state")["state"]
+        == "draft"
+    )
 
 
 def test_one_followup_per_order(people):

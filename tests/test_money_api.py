@@ -54,7 +54,9 @@ def money(people, login):
     outlet_a = approved_outlet(
         people, people["east"], "api.sup.east", [uid["tech_a"]], [uid["staff_billing"]]
     )
-    outlet_b = approved_outlet(people, people["north"], "api.sup.north", [uid["tech_b"]])
+    outlet_b = approved_outlet(
+        people, people["north"], "api.sup.north", [uid["tech_b"]]
+    )
     admin_json = login("admin", protocol="jsonrpc")
     order_a, invoice_a = invoiced_order(
         people, admin_json, outlet_a, "api.money.tech.a", 500.0
@@ -116,7 +118,10 @@ def test_outlets_touch_only_their_own_sales(people, money):
         )
     assert "Salesperson" in str(
         tech_b.refused(
-            "sale.order", "write", [money["sale_b"]], {"user_id": money["uid"]["tech_a"]}
+            "sale.order",
+            "write",
+            [money["sale_b"]],
+            {"user_id": money["uid"]["tech_a"]},
         )
     )
     assert _sale(admin, money["sale_a"]) == before_a
@@ -149,7 +154,9 @@ def test_fees_checked_before_the_invoice(people, login):
         "create",
         {
             "partner_id": admin.call("res.partner", "create", {"name": "API fee"}),
-            "product_id": admin.call("product.product", "create", {"name": "API fee TV"}),
+            "product_id": admin.call(
+                "product.product", "create", {"name": "API fee TV"}
+            ),
         },
     )
     wizard = agent.call(
@@ -202,7 +209,10 @@ def test_fees_checked_before_the_invoice(people, login):
     )
     agent.call("sale.order", "action_repair_check_fees", [sale])
     checked = admin.call(
-        "sale.order", "read", [sale], ["repair_fee_check_user_id", "repair_fee_check_date"]
+        "sale.order",
+        "read",
+        [sale],
+        ["repair_fee_check_user_id", "repair_fee_check_date"],
     )[0]
     assert checked["repair_fee_check_user_id"][0] == agent.uid
     assert checked["repair_fee_check_date"]

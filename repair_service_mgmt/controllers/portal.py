@@ -57,8 +57,10 @@ class RepairOrderPortal(CustomerPortal):
         order_sudo = request.env["repair.order"].sudo().browse(order_id).exists()
         if not order_sudo:
             raise MissingError(request.env._("This repair order was not found."))
-        if access_token and order_sudo.access_token and consteq(
-            order_sudo.access_token, access_token
+        if (
+            access_token
+            and order_sudo.access_token
+            and consteq(order_sudo.access_token, access_token)
         ):
             return order_sudo
         if order_sudo.filtered_domain(self._prepare_repairs_domain()):

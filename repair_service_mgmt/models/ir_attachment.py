@@ -31,9 +31,11 @@ class IrAttachment(models.Model):
         keys = set(vals) & set(KEPT_KEYS)
         if keys and not in_workflow_step(self.env):
             changed = self.filtered(
-                lambda att: keys - {"res_model", "res_id"}
-                or att.res_model != vals.get("res_model", att.res_model)
-                or att.res_id != vals.get("res_id", att.res_id)
+                lambda att: (
+                    keys - {"res_model", "res_id"}
+                    or att.res_model != vals.get("res_model", att.res_model)
+                    or att.res_id != vals.get("res_id", att.res_id)
+                )
             )
             changed._check_repair_kept()
         return super().write(vals)
@@ -49,11 +51,9 @@ class IrAttachment(models.Model):
         attachments = self.sudo()
         owners = []
         for model_name, records in attachments.grouped("res_model").items():
-            Model = self.env[model_name] if model_name in self.env else None
+            Model = self.env.get(model_name)
             if Model is not None and hasattr(Model, "_repair_keeps_attachments"):
-                owners.append(
-                    Model.sudo().browse(records.mapped("res_id")).exists()
-                )
+                owners.append(Model.sudo().browse(records.mapped("res_id")).exists())
         for model_name, field_name in self._repair_attachment_fields():
             owners.append(
                 self.env[model_name]

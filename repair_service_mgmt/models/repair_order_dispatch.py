@@ -165,8 +165,7 @@ class RepairOrder(models.Model):
                         "staff of %(outlet)s or a CS agent can %(action)s.",
                         technician=order.technician_id.name or self.env._("nobody"),
                         order=order.display_name,
-                        outlet=order.outlet_id.display_name
-                        or self.env._("its outlet"),
+                        outlet=order.outlet_id.display_name or self.env._("its outlet"),
                         action=action,
                     )
                 )
@@ -225,9 +224,11 @@ class RepairOrder(models.Model):
         self._workflow_step().write(values)
         # the open visits go to the new technician
         self.visit_ids.filtered(
-            lambda v: v.state in ("planned", "confirmed")
-            and v.technician_id != technician
-            and technician
+            lambda v: (
+                v.state in ("planned", "confirmed")
+                and v.technician_id != technician
+                and technician
+            )
         )._workflow_step().write({"technician_id": technician.id})
         if technician:
             # one activity per order, created (and followed) in one batch

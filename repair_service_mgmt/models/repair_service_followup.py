@@ -240,8 +240,9 @@ class RepairServiceFollowup(models.Model):
         # customer is tried again on the same record
         existing = self.sudo().search([("repair_id", "in", orders.ids)], limit=1)
         repeated = existing.repair_id or orders.filtered(
-            lambda order: len([v for v in vals_list if v.get("repair_id") == order.id])
-            > 1
+            lambda order: (
+                len([v for v in vals_list if v.get("repair_id") == order.id]) > 1
+            )
         )
         if repeated:
             raise ValidationError(

@@ -298,8 +298,8 @@ class RepairServiceOutlet(models.Model):
         for outlet in self.sudo():
             if outlet.warehouse_id:
                 continue
-            Warehouse = self.env["stock.warehouse"].sudo().with_context(
-                active_test=False
+            Warehouse = (
+                self.env["stock.warehouse"].sudo().with_context(active_test=False)
             )
             name = outlet.name
             if Warehouse.search_count(

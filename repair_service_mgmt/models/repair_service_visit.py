@@ -24,7 +24,13 @@ class RepairServiceVisit(models.Model):
     ]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "check_in", "check_out", "confirmed_at", "next_visit_id")
+    _workflow_fields = (
+        "state",
+        "check_in",
+        "check_out",
+        "confirmed_at",
+        "next_visit_id",
+    )
     # a visit stays with its order; its technician changes with a dispatch
     _workflow_fixed_fields = ("repair_id", "technician_id")
     # a finished or cancelled visit is kept as recorded

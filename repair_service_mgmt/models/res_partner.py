@@ -14,8 +14,7 @@ class ResPartner(models.Model):
         compute="_compute_repair_phone_e164",
         store=True,
         index="btree_not_null",
-        help="The phone number in international E.164 form, used to find a "
-        "caller.",
+        help="The phone number in international E.164 form, used to find a caller.",
     )
     # the service orders of this customer: outlet users read the customers
     # of their outlet's orders only (record rules)

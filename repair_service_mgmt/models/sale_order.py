@@ -168,7 +168,9 @@ class SaleOrder(models.Model):
         """The lines changed after the check: it has to be done again."""
         checked = self.sudo().filtered("repair_fee_check_date")
         if checked:
-            checked.write({"repair_fee_check_user_id": False, "repair_fee_check_date": False})
+            checked.write(
+                {"repair_fee_check_user_id": False, "repair_fee_check_date": False}
+            )
             for order in checked:
                 order.message_post(
                     body=self.env._(

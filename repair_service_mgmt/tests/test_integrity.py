@@ -68,8 +68,12 @@ class TestIntegrity(OutletCase):
         order = self._order()
         order.write(
             {
-                "symptom_id": self.env.ref("repair_service_mgmt.fault_symptom_noise").id,
-                "cause_id": self.env.ref("repair_service_mgmt.fault_cause_fan_motor").id,
+                "symptom_id": self.env.ref(
+                    "repair_service_mgmt.fault_symptom_noise"
+                ).id,
+                "cause_id": self.env.ref(
+                    "repair_service_mgmt.fault_cause_fan_motor"
+                ).id,
                 "repair_plan": "Replace the relay",
             }
         )

@@ -58,7 +58,9 @@ class TestMoneyAudit(OutletCase):
             .create({"partner_id": self.customer.id, "product_id": self.product.id})
         )
         order._dispatch(outlet or self.outlet, technician or self.tech_a)
-        preparer = self.staff_a if (outlet or self.outlet) == self.outlet else self.agent
+        preparer = (
+            self.staff_a if (outlet or self.outlet) == self.outlet else self.agent
+        )
         order.with_user(preparer).action_create_sale_order()
         sale = order.sudo().sale_order_id
         self.env["sale.order.line"].with_user(preparer).create(

@@ -141,7 +141,9 @@ class TestRepairIntakeDispatch(OutletCase):
         order.with_user(self.agent)._dispatch(self.outlet_a, self.tech_a)
         with self.assertRaisesRegex(UserError, "Technician of Repair Order"):
             order.with_user(self.tech_a).write({"technician_id": self.staff_a.id})
-        with self.assertRaisesRegex(AccessError, "CS Agent. may dispatch a repair order"):
+        with self.assertRaisesRegex(
+            AccessError, "CS Agent. may dispatch a repair order"
+        ):
             order.with_user(self.tech_a)._dispatch(self.outlet_a, self.tech_a)
         with self.assertRaisesRegex(UserError, "not a technician of"):
             order.with_user(self.agent)._dispatch(self.outlet_a, self.tech_b)

@@ -155,7 +155,9 @@ class TestRepairRecordPdf(RepairReportFixtures, OutletHttpCase):
                 "repair_plan": "Replace the drain pump and the belt",
             }
         )
-        job.action_record_consent("Qian Li", "signature", signature=cls.consent_signature)
+        job.action_record_consent(
+            "Qian Li", "signature", signature=cls.consent_signature
+        )
         job.action_repair_start()
         photo = cls.env["ir.attachment"].create(
             {"name": "repaired.png", "datas": cls.signature}

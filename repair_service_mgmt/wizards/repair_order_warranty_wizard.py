@@ -11,7 +11,7 @@ class RepairOrderWarrantyWizard(models.TransientModel):
     _description = "Change Warranty Status"
 
     repair_id = fields.Many2one("repair.order", required=True, ondelete="cascade")
-    under_warranty = fields.Boolean(string="Under Warranty")
+    under_warranty = fields.Boolean()
     reason = fields.Text(required=True)
 
     def action_confirm(self):
