@@ -1,8 +1,11 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
 
 
 class RepairServiceSlaLine(models.Model):
@@ -11,6 +14,9 @@ class RepairServiceSlaLine(models.Model):
     _name = "repair.service.sla.line"
     _description = "Service Deadline"
     _order = "deadline, id"
+    # escalations per call of the scheduled action (it is called again while
+    # some remain)
+    _escalation_batch = 500
 
     policy_id = fields.Many2one(
         "repair.service.sla.policy", required=True, ondelete="cascade", index=True
@@ -77,17 +83,42 @@ class RepairServiceSlaLine(models.Model):
     def _cron_check_deadlines(self):
         """Mark running deadlines that passed as breached and escalate each
         breach once, with an activity to the responsible person's manager.
-        One indexed query when nothing is due; set-based when some are."""
+        One indexed query when nothing is due; set-based when some are. The
+        escalations go in batches: the scheduler commits each one and calls
+        again while some remain, so a long backlog drains and a record that
+        cannot be escalated does not hold back the others."""
         now = fields.Datetime.now()
         due = self.search([("state", "=", "running"), ("deadline", "<", now)])
         due.write({"state": "breached"})
-        to_escalate = self.search(
-            [("state", "=", "breached"), ("escalated", "=", False)]
-        )
-        if to_escalate:
-            to_escalate._escalate()
-            to_escalate.write({"escalated": True})
+        pending = [("state", "=", "breached"), ("escalated", "=", False)]
+        batch = self.search(pending, limit=self._escalation_batch, order="id")
+        if batch:
+            batch._escalate_each()
+            batch.write({"escalated": True})
+            self.env["ir.cron"]._notify_progress(
+                done=len(batch), remaining=self.search_count(pending)
+            )
         return due
+
+    def _escalate_each(self):
+        """Escalate in one go; should that fail, line by line, so that a bad
+        record is skipped (and noted) instead of stopping the rest."""
+        try:
+            with self.env.cr.savepoint():
+                self._escalate()
+        except Exception:  # noqa: BLE001 - any failure: retry one by one
+            for line in self:
+                try:
+                    with self.env.cr.savepoint():
+                        line._escalate()
+                except Exception as error:  # noqa: BLE001
+                    _logger.info(
+                        "Deadline %s (%s %s) not escalated: %s",
+                        line.id,
+                        line.res_model,
+                        line.res_id,
+                        error,
+                    )
 
     def _escalate(self):
         """One activity per breach and escalation user, created in one batch."""

@@ -1,8 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time
-
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
 
@@ -54,26 +55,41 @@ class RepairServiceSlaMixin(models.AbstractModel):
             record.sla_deadline = min(running.mapped("deadline"), default=False)
 
     def _search_sla_status(self, operator, value):
-        if operator != "=":
-            return [("id", "in", [])]
-        if value == "none":
-            return [("sla_line_ids", "=", False)]
-        if value == "met":
-            return [
-                ("sla_line_ids.state", "=", "met"),
-                ("sla_line_ids.state", "not in", ("running", "paused", "breached")),
-            ]
-        return [("sla_line_ids.state", "=", value)]
+        """``=``, ``!=``, ``in`` and ``not in`` on the status, each value
+        meaning what the computed field shows."""
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(
+                self.env._("Unsupported search on the deadline status: %s", operator)
+            )
+        values = [value] if operator in ("=", "!=") else list(value or ())
+        unfinished = ("running", "paused")
+        by_status = {
+            "none": [("sla_line_ids", "=", False)],
+            "breached": [("sla_line_ids.state", "=", "breached")],
+            "running": [
+                ("sla_line_ids.state", "in", unfinished),
+                "!",
+                ("sla_line_ids.state", "=", "breached"),
+            ],
+            "met": [
+                ("sla_line_ids", "!=", False),
+                "!",
+                ("sla_line_ids.state", "in", (*unfinished, "breached")),
+            ],
+        }
+        domain = expression.OR(
+            [by_status[status] for status in values if status in by_status]
+            or [expression.FALSE_DOMAIN]
+        )
+        if operator in ("!=", "not in"):
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
 
     def _search_sla_deadline(self, operator, value):
         return [
             ("sla_line_ids.state", "=", "running"),
             ("sla_line_ids.deadline", operator, value),
         ]
-
-    @api.model
-    def _sla_today_end(self):
-        return datetime.combine(fields.Date.context_today(self), time.max)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -83,8 +99,22 @@ class RepairServiceSlaMixin(models.AbstractModel):
 
     def write(self, vals):
         result = super().write(vals)
+        if self and self.env["repair.service.sla.policy"]._policies_for(self._name):
+            self._sla_lock()
         self._sla_update()
         return result
+
+    def _sla_lock(self):
+        """Concurrent steps on one record take turns here: the second waits
+        for the first, then fails to serialize and Odoo retries it, instead
+        of both creating the same deadline (which a retry cannot mend)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM %s WHERE id IN %s FOR NO KEY UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
+        )
 
     def _sla_update(self):
         """Start, pause, resume and stop the clocks of these records: one

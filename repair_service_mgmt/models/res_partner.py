@@ -54,6 +54,14 @@ class ResPartner(models.Model):
                 )
             ) from error
 
+    def signup_prepare(self, signup_type="signup"):
+        """Write only the partners whose signup type changes: every portal
+        notification on an order prepares its customer's signup, which would
+        otherwise write the customer's row each time and make the orders of
+        one customer wait for each other."""
+        changed = self.filtered(lambda p: p.sudo().signup_type != signup_type)
+        return super(ResPartner, changed).signup_prepare(signup_type=signup_type)
+
     def write(self, vals):
         result = super().write(vals)
         if set(vals) & set(ADDRESS_FIELDS):

@@ -334,3 +334,11 @@ class TestIntegrity(OutletCase):
         with self._refused(UserError, "already exists"):
             application.with_user(self.agent).action_submit()
         self.assertEqual(application.state, "draft")
+
+    def test_notifications_leave_the_customer_row_alone(self):
+        """A customer's signup is prepared once; later notifications do not
+        write their row again (orders of one customer would contend on it)."""
+        self.customer.signup_prepare()
+        self.env.flush_all()
+        with self.assertQueryCount(0):
+            self.customer.signup_prepare()

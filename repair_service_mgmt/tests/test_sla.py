@@ -150,3 +150,90 @@ class TestSla(OutletCase):
         self.env.invalidate_all()
         with self.assertQueryCount(2):
             Line._cron_check_deadlines()
+
+    def test_status_search(self):
+        """The deadline status is found with =, !=, in and not in, each value
+        meaning what the order shows (met: no deadline open or missed)."""
+        Order = self.env["repair.order"]
+        orders = {}
+        for status in ("none", "running", "met", "breached", "mixed"):
+            orders[status] = Order.create(
+                {"partner_id": self.customer.id, "product_id": self.product.id}
+            )
+        other = self.policy.copy({"name": "Second deadline"})
+        now = datetime.now()
+        lines = [
+            ("running", self.policy, "running"),
+            ("met", self.policy, "met"),
+            ("met", other, "met"),
+            ("breached", self.policy, "breached"),
+            ("mixed", self.policy, "running"),
+            ("mixed", other, "breached"),
+        ]
+        self.env["repair.service.sla.line"].create(
+            [
+                {
+                    "policy_id": policy.id,
+                    "res_model": "repair.order",
+                    "res_id": orders[key].id,
+                    "start_date": now,
+                    "deadline": now + timedelta(hours=1),
+                    "state": state,
+                }
+                for key, policy, state in lines
+            ]
+        )
+        ids = Order.browse([order.id for order in orders.values()])
+        ids.invalidate_recordset()
+
+        def found(operator, value):
+            result = Order.search(
+                [("id", "in", ids.ids), ("sla_status", operator, value)]
+            )
+            return {key for key, order in orders.items() if order in result}
+
+        self.assertEqual(found("=", "none"), {"none"})
+        self.assertEqual(found("=", "running"), {"running"})
+        self.assertEqual(found("=", "met"), {"met"})
+        self.assertEqual(found("=", "breached"), {"breached", "mixed"})
+        self.assertEqual(found("!=", "met"), {"none", "running", "breached", "mixed"})
+        self.assertEqual(found("in", ["met", "none"]), {"met", "none"})
+        self.assertEqual(found("not in", ["breached", "none"]), {"running", "met"})
+        for key, order in orders.items():
+            expected = "breached" if key == "mixed" else key
+            self.assertEqual(order.sla_status, expected)
+            self.assertIn(key, found("=", order.sla_status))
+
+    def test_backlog_drains_in_batches(self):
+        """A backlog of breaches larger than a batch is escalated batch by
+        batch, the progress telling the scheduler what remains; a record that
+        cannot be escalated does not stop the others."""
+        with freeze_time(T0):
+            orders = [self._dispatched_order() for _i in range(5)]
+        Line = self.env["repair.service.sla.line"]
+        cron = self.env.ref("repair_service_mgmt.ir_cron_sla_deadlines")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        Line = Line.with_context(ir_cron_progress_id=progress.id)
+        self.patch(type(Line), "_escalation_batch", 2)
+        # one order cannot be escalated: its escalation path is broken
+        broken = self._line(orders[0])
+        original = type(Line)._escalate
+
+        def escalate(lines):
+            if broken in lines:
+                raise ValueError("broken escalation path")
+            return original(lines)
+
+        self.patch(type(Line), "_escalate", escalate)
+        with freeze_time(T0 + timedelta(hours=3)):
+            Line._cron_check_deadlines()
+            self.assertEqual((progress.done, progress.remaining), (2, 3))
+            Line._cron_check_deadlines()
+            self.assertEqual((progress.done, progress.remaining), (2, 1))
+            Line._cron_check_deadlines()
+            self.assertEqual((progress.done, progress.remaining), (1, 0))
+        lines = Line.browse([self._line(order).id for order in orders])
+        self.assertEqual(set(lines.mapped("escalated")), {True})
+        self.assertFalse(self._breach_activities(orders[0]))
+        for order in orders[1:]:
+            self.assertEqual(len(self._breach_activities(order)), 1)
