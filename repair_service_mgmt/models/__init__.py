@@ -1,4 +1,5 @@
 from . import repair_service_workflow_mixin
+from . import repair_service_activity_mixin
 from . import repair_service_region
 from . import repair_service_outlet
 from . import repair_service_outlet_area
@@ -10,6 +11,7 @@ from . import repair_service_application_inspection_line
 from . import repair_service_spare_template_line
 from . import repair_service_violation
 from . import res_users
+from . import res_company
 from . import res_config_settings
 from . import repair_service_sla_policy
 from . import repair_service_sla_line
@@ -21,6 +23,7 @@ from . import sale_order
 from . import sale_order_line
 from . import account_move
 from . import ir_attachment
+from . import mail_activity
 from . import repair_order
 from . import repair_order_dispatch
 from . import repair_order_consent

@@ -136,13 +136,10 @@ class RepairOrder(models.Model):
                     opinion.strip(),
                 )
             )
-            if self.technician_id:
-                self.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._("Rework: the customer disputes the result"),
-                    note=opinion.strip(),
-                    user_id=self.technician_id.id,
-                )
+            self._activity_cancel(["mail_activity_rework"])
+            self._activity_start(
+                "mail_activity_rework", self.technician_id, note=opinion.strip()
+            )
             return True
         if not signature:
             raise UserError(
@@ -163,6 +160,9 @@ class RepairOrder(models.Model):
             }
         )
         step.action_repair_end()
+        self._activity_close(
+            ["mail_activity_rework"], feedback=self.env._("The customer accepted.")
+        )
         return True
 
     # ------------------------------------------------------------------

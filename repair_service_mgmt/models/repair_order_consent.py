@@ -6,8 +6,6 @@ from odoo.exceptions import UserError
 from .repair_service_bounds import MAX_AMOUNT, MAX_HOURS, check_bounds
 from .repair_service_workflow_mixin import workflow_step
 
-MODULE = "repair_service_mgmt"
-
 
 class RepairOrder(models.Model):
     """Diagnosis and the customer's consent (R-09, R-10), and the core steps
@@ -186,31 +184,28 @@ class RepairOrder(models.Model):
         for move in workflow_step(moves):
             move.repair_consent_qty = move.product_uom_qty
         step.write(dict(values, consent_state="given"))
-        self.activity_ids.filtered(
-            lambda a: a.activity_type_id == self._consent_activity_type()
-        ).action_done()
+        self._activity_close(
+            ["mail_activity_customer_consent"],
+            feedback=self.env._("The customer agreed."),
+        )
         return True
-
-    def _consent_activity_type(self):
-        return self.env.ref(f"{MODULE}.mail_activity_customer_consent")
 
     def _consent_outdated(self):
         """R-10: parts changed after the consent."""
-        for order in self.filtered(
+        outdated = self.filtered(
             lambda o: o.consent_state == "given" and o.state != "done"
-        ):
-            order._workflow_step().write({"consent_state": "renew"})
+        )
+        outdated._workflow_step().write({"consent_state": "renew"})
+        for order in outdated:
             order.message_post(
                 body=self.env._(
                     "Parts were changed after the customer's consent: ask the "
                     "customer to agree again before they are used."
                 )
             )
-            if order.technician_id:
-                order.activity_schedule(
-                    f"{MODULE}.mail_activity_customer_consent",
-                    user_id=order.technician_id.id,
-                )
+        outdated._activity_start(
+            "mail_activity_customer_consent", lambda o: o.technician_id
+        )
 
     def _check_consent(self):
         for order in self.filtered("outlet_id"):

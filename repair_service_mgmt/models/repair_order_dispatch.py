@@ -221,6 +221,11 @@ class RepairOrder(models.Model):
         if outlet.location_id:
             # R-11: parts come from the outlet's own stock
             values["location_id"] = outlet.location_id.id
+        # a job another technician had, or a declined one, is answered
+        self._activity_cancel(["mail_activity_job"])
+        self._activity_close(
+            ["mail_activity_dispatch_again"], feedback=self.env._("Dispatched again.")
+        )
         self._workflow_step().write(values)
         # the open visits go to the new technician
         self.visit_ids.filtered(
@@ -230,13 +235,7 @@ class RepairOrder(models.Model):
                 and technician
             )
         )._workflow_step().write({"technician_id": technician.id})
-        if technician:
-            # one activity per order, created (and followed) in one batch
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Accept the job and contact the customer"),
-                user_id=technician.id,
-            )
+        self._activity_start("mail_activity_job", technician)
         return True
 
     def action_open_dispatch_wizard(self):
@@ -266,6 +265,7 @@ class RepairOrder(models.Model):
         self._workflow_step().write(
             {"dispatch_state": "accepted", "accepted_at": fields.Datetime.now()}
         )
+        self._activity_close(["mail_activity_job"], feedback=self.env._("Accepted."))
         return True
 
     def action_customer_contacted(self):
@@ -280,18 +280,13 @@ class RepairOrder(models.Model):
         passed between technicians without the dispatcher)."""
         self._check_technician(self.env._("decline the job"))
         self._check_waiting_for_technician()
+        self._activity_close(["mail_activity_job"], feedback=self.env._("Declined."))
+        self._workflow_step().write(
+            {"dispatch_state": "to_dispatch", "technician_id": False}
+        )
         for order in self:
-            dispatcher = order.dispatcher_id
-            order._workflow_step().write(
-                {"dispatch_state": "to_dispatch", "technician_id": False}
-            )
             order.message_post(body=self.env._("The technician declined the job."))
-            if dispatcher:
-                order.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._("Dispatch again: the technician declined"),
-                    user_id=dispatcher.id,
-                )
+        self._activity_start("mail_activity_dispatch_again", lambda o: o.dispatcher_id)
         return True
 
     # ------------------------------------------------------------------

@@ -222,22 +222,14 @@ class RepairServiceApplication(models.Model):
             application.inspection_score = sum(lines.mapped("score"))
             application.inspection_max_score = sum(lines.mapped("max_score"))
 
-    @api.depends("inspection_score")
+    @api.depends("inspection_score", "company_id.repair_inspection_pass_mark")
     def _compute_pass_mark(self):
-        pass_mark = self._inspection_pass_mark()
         for application in self:
+            pass_mark = application.company_id.repair_inspection_pass_mark
             application.pass_mark = pass_mark
             application.inspection_passed = bool(application.inspection_line_ids) and (
                 application.inspection_score >= pass_mark
             )
-
-    @api.model
-    def _inspection_pass_mark(self):
-        return float(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.inspection_pass_mark", 60)
-        )
 
     def _ensure_document_lines(self):
         """One checklist line per required document type (R-41)."""
@@ -437,14 +429,9 @@ class RepairServiceApplication(models.Model):
         return True
 
     def _check_decider(self):
-        allow = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.allow_inspector_decision")
-        )
-        if allow and allow not in ("False", "0"):
-            return
         for application in self:
+            if application.company_id.repair_allow_inspector_decision:
+                continue
             if application.inspector_id == self.env.user:
                 raise UserError(
                     self.env._(
@@ -519,13 +506,6 @@ class RepairServiceApplication(models.Model):
     # ------------------------------------------------------------------
     # Approval: outlet, partner, warehouse, reorder rules, certificate
     # ------------------------------------------------------------------
-    def _certificate_validity_years(self):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.certificate_validity_years", 3)
-        )
-
     def _issue_certificate(self):
         self.ensure_one()
         today = fields.Date.context_today(self)
@@ -535,7 +515,8 @@ class RepairServiceApplication(models.Model):
         number = (
             self.env["ir.sequence"].sudo().next_by_code("repair.service.certificate")
         )
-        end = today + relativedelta(years=self._certificate_validity_years(), days=-1)
+        years = self.company_id.repair_certificate_validity_years
+        end = today + relativedelta(years=years, days=-1)
         values = {
             "certificate_number": number,
             "certificate_date_start": today,
@@ -546,6 +527,10 @@ class RepairServiceApplication(models.Model):
         ):
             values.update(state="active", suspension_reason=False)
         outlet._workflow_step().write(values)
+        outlet._activity_close(
+            ["mail_activity_certificate_expiry"],
+            feedback=self.env._("Certificate renewed: %(number)s", number=number),
+        )
         outlet.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(

@@ -10,8 +10,6 @@ from odoo.exceptions import UserError, ValidationError
 from .repair_service_workflow_mixin import ALL_FIELDS
 
 MODULE = "repair_service_mgmt"
-CALL_ACTIVITY = f"{MODULE}.mail_activity_followup_call"
-PROBLEM_ACTIVITY = f"{MODULE}.mail_activity_followup_problem"
 ANSWER = [("yes", "Yes"), ("no", "No")]
 # S1 第七条 3(2) (a)…(i): the service-quality questions of the call
 CHECKLIST_FIELDS = (
@@ -34,7 +32,12 @@ class RepairServiceFollowup(models.Model):
 
     _name = "repair.service.followup"
     _description = "Follow-up Call"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.activity.mixin",
+        "repair.service.workflow.mixin",
+    ]
     _order = "due_date, id"
     _check_company_auto = True
     _sequence_code = "repair.service.followup"
@@ -204,8 +207,8 @@ class RepairServiceFollowup(models.Model):
 
     @api.depends("repair_id.completed_at")
     def _compute_due_date(self):
-        days = self._followup_days()
         for followup in self:
+            days = (followup.company_id or self.env.company).repair_followup_days
             completed = followup.repair_id.completed_at or fields.Datetime.now()
             followup.due_date = fields.Date.context_today(
                 followup, completed + timedelta(days=days)
@@ -216,11 +219,15 @@ class RepairServiceFollowup(models.Model):
         for followup in self:
             followup.satisfaction_score = int(followup.satisfaction or 0)
 
-    @api.depends("satisfaction", "product_works", *CHECKLIST_FIELDS)
+    @api.depends(
+        "satisfaction",
+        "product_works",
+        "company_id.repair_followup_problem_score",
+        *CHECKLIST_FIELDS,
+    )
     def _compute_problem_found(self):
-        threshold = self._problem_score()
         for followup in self:
-            followup.problem_found = bool(followup._problem_labels(threshold))
+            followup.problem_found = bool(followup._problem_labels())
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -257,7 +264,9 @@ class RepairServiceFollowup(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if vals.get("user_id"):
-            self.activity_reschedule([CALL_ACTIVITY], new_user_id=vals["user_id"])
+            self._activities_of(["mail_activity_followup_call"]).write(
+                {"user_id": vals["user_id"]}
+            )
         return result
 
     # ------------------------------------------------------------------
@@ -301,8 +310,9 @@ class RepairServiceFollowup(models.Model):
         self._workflow_step().write(
             {"state": "done", "call_date": now, "user_id": self.env.uid}
         )
-        self.activity_feedback(
-            [CALL_ACTIVITY], feedback=self.env._("The customer was called.")
+        self._activity_close(
+            ["mail_activity_followup_call"],
+            feedback=self.env._("The customer was called."),
         )
         self.repair_id.filtered(
             lambda order: not order.followup_done_at
@@ -329,16 +339,13 @@ class RepairServiceFollowup(models.Model):
                     date=tomorrow,
                 )
             )
-        self.activity_reschedule([CALL_ACTIVITY], date_deadline=tomorrow)
-        call_type = self.env.ref(CALL_ACTIVITY)
-        for followup in self.filtered(
-            lambda f: call_type not in f.activity_ids.activity_type_id
-        ):
-            followup.activity_schedule(
-                CALL_ACTIVITY,
-                date_deadline=tomorrow,
-                user_id=(followup.user_id or self.env.user).id,
-            )
+        calls = self._activities_of(["mail_activity_followup_call"])
+        calls.write({"date_deadline": tomorrow})
+        self.filtered(lambda f: f.id not in calls.mapped("res_id"))._activity_start(
+            "mail_activity_followup_call",
+            lambda f: f.user_id or self.env.user,
+            deadline=tomorrow,
+        )
         return True
 
     def action_open_task(self):
@@ -368,9 +375,9 @@ class RepairServiceFollowup(models.Model):
                         followup=followup.display_name,
                     )
                 )
-            followup.activity_schedule(
-                PROBLEM_ACTIVITY,
-                user_id=owner.id,
+            followup._activity_start(
+                "mail_activity_followup_problem",
+                owner,
                 summary=self.env._(
                     "Follow-up problem on %(order)s", order=followup.repair_id.name
                 ),
@@ -425,28 +432,11 @@ class RepairServiceFollowup(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    @api.model
-    def _followup_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"{MODULE}.followup_days", 7)
-        )
-        return max(int(value), 0)
-
-    @api.model
-    def _problem_score(self):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"{MODULE}.followup_problem_score", 2)
-        )
-
-    def _problem_labels(self, threshold=None):
+    def _problem_labels(self):
         """What the customer was not happy with, as readable labels."""
         self.ensure_one()
-        if threshold is None:
-            threshold = self._problem_score()
+        company = self.company_id or self.env.company
+        threshold = company.repair_followup_problem_score
         labels = [
             self.env._("%(question)s: no", question=self._answer_label(name))
             for name in ("product_works", *CHECKLIST_FIELDS)
@@ -574,25 +564,14 @@ class RepairServiceFollowup(models.Model):
         return followups
 
     def _schedule_call_activities(self):
-        """The call activities, created in one batch (without a mail per
-        activity: the agents work from their activity list)."""
-        activity_type = self.env.ref(CALL_ACTIVITY)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": followup.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": followup.user_id.id,
-                    "date_deadline": followup.due_date,
-                    "summary": self.env._(
-                        "Call %(customer)s about %(order)s",
-                        customer=followup.partner_id.name or "",
-                        order=followup.repair_id.name,
-                    ),
-                    "automated": True,
-                }
-                for followup in self.filtered("user_id")
-            ]
+        """The call activities, created in one batch."""
+        self._activity_start(
+            "mail_activity_followup_call",
+            lambda followup: followup.user_id,
+            deadline=lambda followup: followup.due_date,
+            summary=lambda followup: self.env._(
+                "Call %(customer)s about %(order)s",
+                customer=followup.partner_id.name or "",
+                order=followup.repair_id.name,
+            ),
         )

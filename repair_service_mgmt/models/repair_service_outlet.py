@@ -22,7 +22,12 @@ OUTLET_USER_FIELDS = (
 class RepairServiceOutlet(models.Model):
     _name = "repair.service.outlet"
     _description = "Service Outlet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.activity.mixin",
+        "repair.service.workflow.mixin",
+    ]
     _order = "name"
     _check_company_auto = True
     _sequence_code = "repair.service.outlet"
@@ -166,8 +171,8 @@ class RepairServiceOutlet(models.Model):
 
     def _compute_certificate_status(self):
         today = fields.Date.context_today(self)
-        warning_days = self._certificate_warning_days()
         for outlet in self:
+            warning_days = outlet.company_id.repair_certificate_warning_days
             end = outlet.certificate_date_end
             if not outlet.certificate_number or not end:
                 outlet.certificate_status = "none"
@@ -250,13 +255,6 @@ class RepairServiceOutlet(models.Model):
         return [("id", "in" if positive else "not in", ids)]
 
     @api.model
-    def _certificate_warning_days(self):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.certificate_warning_days", 30)
-        )
-
     # ------------------------------------------------------------------
     # Rules used by the order workflow
     # ------------------------------------------------------------------
@@ -418,13 +416,15 @@ class RepairServiceOutlet(models.Model):
     def _cron_check_certificates(self):
         """Warn N days before a certificate expires; suspend at expiry."""
         today = fields.Date.context_today(self)
-        limit = today + timedelta(days=self._certificate_warning_days())
-        expiring = self.search(
-            [
-                ("state", "=", "active"),
-                ("certificate_date_end", ">=", today),
-                ("certificate_date_end", "<=", limit),
-            ]
+        candidates = self.search(
+            [("state", "=", "active"), ("certificate_date_end", ">=", today)]
+        )
+        expiring = candidates.filtered(
+            lambda outlet: (
+                outlet.certificate_date_end
+                <= today
+                + timedelta(days=outlet.company_id.repair_certificate_warning_days)
+            )
         )
         activity_type = self.env.ref(
             "repair_service_mgmt.mail_activity_certificate_expiry"
@@ -439,23 +439,23 @@ class RepairServiceOutlet(models.Model):
         )
         already = set(existing)
         cs_managers = self.env.ref("repair_service_mgmt.group_cs_manager").users
-        for outlet in expiring:
+
+        def to_warn(outlet):
             users = (outlet.manager_id | cs_managers).filtered(
                 lambda u: u.active and not u.share
             )
-            for user in users:
-                if (outlet.id, user) in already:
-                    continue
-                outlet.activity_schedule(
-                    "repair_service_mgmt.mail_activity_certificate_expiry",
-                    date_deadline=outlet.certificate_date_end,
-                    summary=self.env._(
-                        "Certificate %(number)s expires on %(date)s",
-                        number=outlet.certificate_number,
-                        date=outlet.certificate_date_end,
-                    ),
-                    user_id=user.id,
-                )
+            return users.filtered(lambda u: (outlet.id, u) not in already)
+
+        expiring._activity_start(
+            "mail_activity_certificate_expiry",
+            to_warn,
+            deadline=lambda outlet: outlet.certificate_date_end,
+            summary=lambda outlet: self.env._(
+                "Certificate %(number)s expires on %(date)s",
+                number=outlet.certificate_number,
+                date=outlet.certificate_date_end,
+            ),
+        )
         expired = self.search(
             [("state", "=", "active"), ("certificate_date_end", "<", today)]
         )

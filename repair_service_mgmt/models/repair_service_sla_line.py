@@ -1,9 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
-from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import format_datetime
 
 _logger = logging.getLogger(__name__)
 
@@ -68,6 +68,14 @@ class RepairServiceSlaLine(models.Model):
                     "paused_since": False,
                 }
             )
+            # the escalation is answered: the work is done, late
+            escalations = self.env["mail.activity"].search(
+                [("repair_sla_line_id", "=", self.id)]
+            )
+            if escalations:
+                escalations.action_feedback(
+                    feedback=self.env._("Done, after the deadline.")
+                )
         elif is_paused and self.state == "running":
             self.write({"state": "paused", "paused_since": now})
         elif not is_paused and self.state == "paused":
@@ -121,51 +129,45 @@ class RepairServiceSlaLine(models.Model):
                     )
 
     def _escalate(self):
-        """One activity per breach and escalation user, created in one batch."""
-        activity_type = self.env.ref("repair_service_mgmt.mail_activity_sla_breach")
-        today = fields.Date.context_today(self)
-        by_model = defaultdict(lambda: self.browse())
-        for line in self:
-            by_model[line.res_model] |= line
-        values = []
-        for model_name, lines in by_model.items():
+        """One activity per breach and escalation user, created in one batch
+        per model, each summary in its user's language and time zone."""
+        for model_name, lines in self.grouped("res_model").items():
             records = (
                 self.env[model_name].sudo().browse(lines.mapped("res_id")).exists()
             )
-            model_id = self.env["ir.model"]._get_id(model_name)
+            entries = []
             for line in lines:
                 record = records.browse(line.res_id)
                 if record not in records:
                     continue
-                policy = line.policy_id
-                users = self.env["res.users"]
-                if policy.escalation_field:
-                    users = record.mapped(policy.escalation_field)
-                if not users and policy.escalation_group_id:
-                    users = policy.escalation_group_id.users
-                for user in users.filtered(lambda u: u.active and not u.share)[:5]:
-                    values.append(
-                        {
-                            "res_model_id": model_id,
-                            "res_id": record.id,
-                            "activity_type_id": activity_type.id,
-                            "user_id": user.id,
-                            "date_deadline": today,
-                            "summary": self.env._(
-                                "Deadline missed: %(policy)s (due %(deadline)s)",
-                                policy=policy.name,
-                                deadline=fields.Datetime.to_string(line.deadline),
-                            ),
-                        }
+                for user in line._escalation_users(record):
+                    entries.append(
+                        (
+                            record,
+                            user,
+                            {
+                                "summary": line._breach_summary(user),
+                                "repair_sla_line_id": line.id,
+                            },
+                        )
                     )
-        # mail subscribes the assignees of a batch at once and fails when one
-        # record has the same assignee twice (two of its deadlines breached
-        # together): one batch per repetition
-        batches = defaultdict(list)
-        seen = defaultdict(int)
-        for vals in values:
-            key = (vals["res_model_id"], vals["res_id"], vals["user_id"])
-            batches[seen[key]].append(vals)
-            seen[key] += 1
-        for batch in batches.values():
-            self.env["mail.activity"].sudo().create(batch)
+            records._activity_create("mail_activity_sla_breach", entries)
+
+    def _escalation_users(self, record):
+        policy = self.policy_id
+        users = self.env["res.users"]
+        if policy.escalation_field:
+            users = record.mapped(policy.escalation_field)
+        if not users and policy.escalation_group_id:
+            users = policy.escalation_group_id.users
+        return users.filtered(lambda u: u.active and not u.share)[:5]
+
+    def _breach_summary(self, user):
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        return env._(
+            "Deadline missed: %(policy)s (due %(deadline)s)",
+            policy=self.policy_id.with_env(env).name,
+            deadline=format_datetime(
+                env, self.deadline, tz=user.tz or "UTC", dt_format="short"
+            ),
+        )

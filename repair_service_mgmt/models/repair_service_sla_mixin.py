@@ -14,6 +14,8 @@ class RepairServiceSlaMixin(models.AbstractModel):
 
     _name = "repair.service.sla.mixin"
     _description = "Service Deadlines"
+    # a missed deadline is escalated as an activity on the record
+    _inherit = ["repair.service.activity.mixin"]
 
     sla_line_ids = fields.One2many(
         "repair.service.sla.line",

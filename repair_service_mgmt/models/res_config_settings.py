@@ -1,55 +1,65 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+MODULE = "repair_service_mgmt"
+# settings of the whole database (the public application page), with their
+# type and default: read through ``_repair_param`` only
+PARAMS = {
+    "upload_max_mb": (float, 10.0),
+    "upload_extensions": (str, "pdf,jpg,jpeg,png"),
+}
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # per company: res.company holds the value and its default
     repair_inspection_pass_mark = fields.Float(
-        string="Site Inspection Pass Mark",
-        config_parameter="repair_service_mgmt.inspection_pass_mark",
-        default=60.0,
+        related="company_id.repair_inspection_pass_mark", readonly=False
     )
     repair_certificate_validity_years = fields.Integer(
-        string="Certificate Validity (years)",
-        config_parameter="repair_service_mgmt.certificate_validity_years",
-        default=3,
+        related="company_id.repair_certificate_validity_years", readonly=False
     )
     repair_certificate_warning_days = fields.Integer(
-        string="Warn Before Certificate Expiry (days)",
-        config_parameter="repair_service_mgmt.certificate_warning_days",
-        default=30,
+        related="company_id.repair_certificate_warning_days", readonly=False
     )
     repair_allow_inspector_decision = fields.Boolean(
-        string="Inspector May Decide",
-        config_parameter="repair_service_mgmt.allow_inspector_decision",
-        help="Allow the person who inspected an outlet to approve or reject "
-        "its application.",
+        related="company_id.repair_allow_inspector_decision", readonly=False
     )
-    repair_upload_max_mb = fields.Integer(
+    repair_followup_days = fields.Integer(
+        related="company_id.repair_followup_days", readonly=False
+    )
+    repair_followup_problem_score = fields.Integer(
+        related="company_id.repair_followup_problem_score", readonly=False
+    )
+    # the whole database
+    repair_upload_max_mb = fields.Float(
         string="Largest Upload (MB)",
-        config_parameter="repair_service_mgmt.upload_max_mb",
-        default=10,
+        config_parameter=f"{MODULE}.upload_max_mb",
+        default=PARAMS["upload_max_mb"][1],
     )
     repair_upload_extensions = fields.Char(
         string="Allowed File Types",
-        config_parameter="repair_service_mgmt.upload_extensions",
-        default="pdf,jpg,jpeg,png",
+        config_parameter=f"{MODULE}.upload_extensions",
+        default=PARAMS["upload_extensions"][1],
         help="File extensions accepted on the public application page, "
         "separated by commas.",
     )
-    repair_followup_days = fields.Integer(
-        string="Follow-up within (days)",
-        config_parameter="repair_service_mgmt.followup_days",
-        default=7,
-        help="R-15: the CS centre calls the customer back this many days after "
-        "the repair is completed.",
-    )
-    repair_followup_problem_score = fields.Integer(
-        string="Problem Score",
-        config_parameter="repair_service_mgmt.followup_problem_score",
-        default=2,
-        help="A satisfaction score (1–5) at or below this is a problem to hand "
-        "on to the outlet or as a complaint.",
-    )
+
+    @api.model
+    def _repair_param(self, key):
+        """A database-wide setting of the module, typed, with its default."""
+        kind, default = PARAMS[key]
+        value = self.env["ir.config_parameter"].sudo().get_param(f"{MODULE}.{key}")
+        try:
+            return kind(value) if value not in (None, False, "") else default
+        except (TypeError, ValueError):
+            return default
+
+    def set_values(self):
+        super().set_values()
+        # the follow-up deadline follows the follow-up delay
+        policy = self.env.ref(f"{MODULE}.sla_policy_followup_call", False)
+        if policy:
+            policy.sudo().hours = self.repair_followup_days * 24

@@ -16,3 +16,4 @@ from . import test_repair_billing
 from . import test_repair_portal
 from . import test_integrity
 from . import test_money_audit
+from . import test_activities

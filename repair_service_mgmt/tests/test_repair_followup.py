@@ -124,6 +124,9 @@ class TestRepairFollowup(OutletCase):
             followup = self._followup(order)
         self.assertEqual(followup.due_date, (T0 + timedelta(days=3)).date())
         self.assertEqual(followup.activity_ids.date_deadline, followup.due_date)
+        self.assertEqual(self.env.company.repair_followup_days, 3)
+        policy = self.env.ref(f"{M}.sla_policy_followup_call")
+        self.assertEqual(policy.hours, 72, "the follow-up deadline follows it")
 
     def test_only_after_completion(self):
         """R-15: a follow-up call is made for a completed order only."""
@@ -206,7 +209,7 @@ class TestRepairFollowup(OutletCase):
     def test_problem_without_outlet_goes_to_supervisor(self):
         """R-15: without an outlet, the task goes to a CS supervisor; the
         problem threshold is a setting."""
-        self.env["ir.config_parameter"].set_param(f"{M}.followup_problem_score", 3)
+        self.env.company.repair_followup_problem_score = 3
         with freeze_time(T0):
             followup = self._followup(self._completed_order()).with_user(self.agent)
         followup.write(

@@ -17,9 +17,7 @@ class TestUiTour(OutletHttpCase):
         """R-42: a CS user takes an application from submitted to approved in
         the browser (here the service administrator, allowed to inspect and
         decide by the setting)."""
-        self.env["ir.config_parameter"].set_param(
-            "repair_service_mgmt.allow_inspector_decision", "True"
-        )
+        self.env.company.repair_allow_inspector_decision = True
         application = self._to_state(self._application(name="Tour Outlet"), "submitted")
         self.start_tour(
             f"/odoo/action-repair_service_mgmt.repair_service_application_action/{application.id}",
