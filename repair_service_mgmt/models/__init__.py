@@ -2,9 +2,12 @@ from . import repair_service_workflow_mixin
 from . import repair_service_activity_mixin
 from . import repair_service_region
 from . import repair_service_outlet
+from . import repair_service_outlet_stock
+from . import repair_service_outlet_certificate
 from . import repair_service_outlet_area
 from . import repair_service_document_type
 from . import repair_service_application
+from . import repair_service_application_workflow
 from . import repair_service_application_document
 from . import repair_service_inspection_criterion
 from . import repair_service_application_inspection_line
@@ -34,3 +37,4 @@ from . import repair_order_portal
 from . import repair_service_visit
 from . import repair_service_followup
 from . import repair_service_cash_collection
+from . import repair_service_cash_collection_payment

@@ -121,6 +121,7 @@ class RepairOrder(models.Model):
         """Only the order's own technician may ``action``."""
         if self.env.su:
             return
+        self.check_access("read")
         for order in self:
             if order.technician_id != self.env.user:
                 raise AccessError(
@@ -137,6 +138,7 @@ class RepairOrder(models.Model):
         """Visits are planned by the dispatcher or the order's technician."""
         if self.env.su or self.env.user.has_group(f"{MODULE}.group_cs_agent"):
             return
+        self.check_access("read")
         for order in self:
             if order.technician_id != self.env.user:
                 raise AccessError(
@@ -153,6 +155,7 @@ class RepairOrder(models.Model):
         """The order's technician, its outlet's staff or a CS agent."""
         if self.env.su or self.env.user.has_group(f"{MODULE}.group_cs_agent"):
             return
+        self.check_access("read")
         user = self.env.user
         is_staff = user.has_group(f"{MODULE}.group_outlet_staff")
         for order in self:

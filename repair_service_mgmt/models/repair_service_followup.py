@@ -331,8 +331,7 @@ class RepairServiceFollowup(models.Model):
                 {"state": "unreachable", "attempt_count": followup.attempt_count + 1}
             )
             followup.message_post(
-                body=Markup("<p>%s</p>")
-                % self.env._(
+                body=self.env._(
                     "The customer could not be reached (attempt %(count)s): call "
                     "again on %(date)s.",
                     count=followup.attempt_count,
@@ -420,8 +419,7 @@ class RepairServiceFollowup(models.Model):
         for followup, complaint in zip(self, complaints, strict=True):
             followup._workflow_step().write({"complaint_repair_id": complaint.id})
             complaint.message_post(
-                body=Markup("<p>%s</p>")
-                % self.env._(
+                body=self.env._(
                     "Complaint raised on the follow-up call %(followup)s of %(order)s.",
                     followup=followup.name,
                     order=followup.repair_id.name,

@@ -1,11 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from .repair_service_workflow_mixin import ALL_FIELDS
@@ -94,15 +92,6 @@ class RepairServiceOutlet(models.Model):
         help="Provinces and cities served on site; on-site orders elsewhere "
         "need an authorisation of the CS centre.",
     )
-    warehouse_id = fields.Many2one(
-        "stock.warehouse", string="Spare-parts Warehouse", check_company=True
-    )
-    location_id = fields.Many2one(
-        "stock.location",
-        related="warehouse_id.lot_stock_id",
-        string="Spare-parts Location",
-        store=True,
-    )
     staff_ids = fields.Many2many(
         "res.users",
         "repair_service_outlet_staff_rel",
@@ -125,20 +114,6 @@ class RepairServiceOutlet(models.Model):
         copy=False,
     )
     suspension_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    certificate_number = fields.Char(readonly=True, copy=False, tracking=True)
-    certificate_date_start = fields.Date(readonly=True, copy=False)
-    certificate_date_end = fields.Date(
-        string="Certificate Valid Until", readonly=True, copy=False, tracking=True
-    )
-    certificate_status = fields.Selection(
-        [
-            ("none", "No certificate"),
-            ("valid", "Valid"),
-            ("expiring", "Expiring"),
-            ("expired", "Expired"),
-        ],
-        compute="_compute_certificate_status",
-    )
     application_ids = fields.One2many(
         "repair.service.application", "outlet_id", string="Applications"
     )
@@ -149,12 +124,6 @@ class RepairServiceOutlet(models.Model):
     violation_count = fields.Integer(compute="_compute_counts")
     technician_count = fields.Integer(compute="_compute_counts")
     orderpoint_count = fields.Integer(compute="_compute_counts")
-    parts_below_minimum = fields.Boolean(
-        compute="_compute_parts_below_minimum",
-        search="_search_parts_below_minimum",
-        help="At least one spare part of the outlet's replenishment rules is "
-        "below its minimum quantity.",
-    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -168,20 +137,6 @@ class RepairServiceOutlet(models.Model):
             "A certificate number is unique.",
         ),
     ]
-
-    def _compute_certificate_status(self):
-        today = fields.Date.context_today(self)
-        for outlet in self:
-            warning_days = outlet.company_id.repair_certificate_warning_days
-            end = outlet.certificate_date_end
-            if not outlet.certificate_number or not end:
-                outlet.certificate_status = "none"
-            elif end < today:
-                outlet.certificate_status = "expired"
-            elif end <= today + timedelta(days=warning_days):
-                outlet.certificate_status = "expiring"
-            else:
-                outlet.certificate_status = "valid"
 
     def _compute_counts(self):
         def count(model, field):
@@ -205,56 +160,6 @@ class RepairServiceOutlet(models.Model):
             outlet.technician_count = len(outlet.technician_ids)
             outlet.orderpoint_count = orderpoints.get(outlet.warehouse_id, 0)
 
-    def _warehouses_below_minimum(self, warehouses):
-        """Warehouses having a replenishment rule whose product is below its
-        minimum: two grouped queries, whatever the number of outlets."""
-        if not warehouses:
-            return set()
-        Orderpoint = self.env["stock.warehouse.orderpoint"].sudo()
-        minimums = Orderpoint._read_group(
-            [("warehouse_id", "in", warehouses.ids), ("trigger", "!=", False)],
-            ["warehouse_id", "product_id"],
-            ["product_min_qty:sum"],
-        )
-        if not minimums:
-            return set()
-        on_hand = defaultdict(float)
-        quants = (
-            self.env["stock.quant"]
-            .sudo()
-            ._read_group(
-                [
-                    ("location_id.usage", "=", "internal"),
-                    ("location_id.warehouse_id", "in", warehouses.ids),
-                    ("product_id", "in", list({p.id for _w, p, _q in minimums})),
-                ],
-                ["location_id", "product_id"],
-                ["quantity:sum"],
-            )
-        )
-        for location, product, quantity in quants:
-            on_hand[location.warehouse_id.id, product.id] += quantity
-        return {
-            warehouse.id
-            for warehouse, product, minimum in minimums
-            if on_hand[warehouse.id, product.id] < minimum
-        }
-
-    def _compute_parts_below_minimum(self):
-        below = self._warehouses_below_minimum(self.warehouse_id)
-        for outlet in self:
-            outlet.parts_below_minimum = outlet.warehouse_id.id in below
-
-    def _search_parts_below_minimum(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on parts below minimum."))
-        outlets = self.search([("warehouse_id", "!=", False)])
-        below = self._warehouses_below_minimum(outlets.warehouse_id)
-        ids = outlets.filtered(lambda o: o.warehouse_id.id in below).ids
-        positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", ids)]
-
-    @api.model
     # ------------------------------------------------------------------
     # Rules used by the order workflow
     # ------------------------------------------------------------------
@@ -289,53 +194,6 @@ class RepairServiceOutlet(models.Model):
             if not area.city or area.city.strip().casefold() == city:
                 return True
         return False
-
-    def _create_spare_parts_warehouse(self):
-        """R-43: the outlet's warehouse with the template's reorder rules."""
-        template = self.env["repair.service.spare.template.line"].sudo()
-        for outlet in self.sudo():
-            if outlet.warehouse_id:
-                continue
-            Warehouse = (
-                self.env["stock.warehouse"].sudo().with_context(active_test=False)
-            )
-            name = outlet.name
-            if Warehouse.search_count(
-                [("name", "=", name), ("company_id", "=", outlet.company_id.id)],
-                limit=1,
-            ):
-                # warehouse names are unique per company: the code tells apart
-                name = f"{outlet.name} ({outlet.code})"
-            warehouse = (
-                self.env["stock.warehouse"]
-                .sudo()
-                .create(
-                    {
-                        "name": name,
-                        "code": outlet.code[:5],
-                        "partner_id": outlet.partner_id.id,
-                        "company_id": outlet.company_id.id,
-                    }
-                )
-            )
-            outlet.warehouse_id = warehouse
-            lines = template.search(
-                [("company_id", "in", [outlet.company_id.id, False])]
-            )
-            self.env["stock.warehouse.orderpoint"].sudo().create(
-                [
-                    {
-                        "warehouse_id": warehouse.id,
-                        "location_id": warehouse.lot_stock_id.id,
-                        "product_id": line.product_id.id,
-                        "product_min_qty": line.product_min_qty,
-                        "product_max_qty": line.product_max_qty,
-                        "trigger": "auto",
-                        "company_id": outlet.company_id.id,
-                    }
-                    for line in lines
-                ]
-            )
 
     # ------------------------------------------------------------------
     # Workflow
@@ -381,89 +239,6 @@ class RepairServiceOutlet(models.Model):
         self._check_state(["active", "suspended"], self.env._("close the outlet"))
         self._workflow_step().write({"state": "closed"})
         return True
-
-    def action_renew(self):
-        """Start a renewal application: the review steps run again."""
-        self._check_role("group_cs_agent", self.env._("start a renewal"))
-        self._check_state(["active", "suspended"], self.env._("renew the certificate"))
-        self.ensure_one()
-        application = self.env["repair.service.application"].create(
-            self._renewal_application_values()
-        )
-        return application._get_form_action()
-
-    def _renewal_application_values(self):
-        partner = self.partner_id
-        return {
-            "outlet_id": self.id,
-            "outlet_name": self.name,
-            "kind": self.kind,
-            "region_id": self.region_id.id,
-            "contact_name": self.manager_id.name or partner.name,
-            "phone": partner.phone,
-            "email": partner.email,
-            "street": partner.street,
-            "city": partner.city,
-            "state_id": partner.state_id.id,
-            "country_id": partner.country_id.id,
-            "company_id": self.company_id.id,
-        }
-
-    # ------------------------------------------------------------------
-    # Certificate expiry (scheduled action)
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_check_certificates(self):
-        """Warn N days before a certificate expires; suspend at expiry."""
-        today = fields.Date.context_today(self)
-        candidates = self.search(
-            [("state", "=", "active"), ("certificate_date_end", ">=", today)]
-        )
-        expiring = candidates.filtered(
-            lambda outlet: (
-                outlet.certificate_date_end
-                <= today
-                + timedelta(days=outlet.company_id.repair_certificate_warning_days)
-            )
-        )
-        activity_type = self.env.ref(
-            "repair_service_mgmt.mail_activity_certificate_expiry"
-        )
-        existing = self.env["mail.activity"]._read_group(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", expiring.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ],
-            ["res_id", "user_id"],
-        )
-        already = set(existing)
-        cs_managers = self.env.ref("repair_service_mgmt.group_cs_manager").users
-
-        def to_warn(outlet):
-            users = (outlet.manager_id | cs_managers).filtered(
-                lambda u: u.active and not u.share
-            )
-            return users.filtered(lambda u: (outlet.id, u) not in already)
-
-        expiring._activity_start(
-            "mail_activity_certificate_expiry",
-            to_warn,
-            deadline=lambda outlet: outlet.certificate_date_end,
-            summary=lambda outlet: self.env._(
-                "Certificate %(number)s expires on %(date)s",
-                number=outlet.certificate_number,
-                date=outlet.certificate_date_end,
-            ),
-        )
-        expired = self.search(
-            [("state", "=", "active"), ("certificate_date_end", "<", today)]
-        )
-        if expired:
-            expired._suspend(
-                self.env._("The outlet certificate expired without renewal.")
-            )
-        return expiring, expired
 
     # ------------------------------------------------------------------
     # Smart buttons

@@ -204,7 +204,8 @@ class TestRepairFollowup(OutletCase):
             "2",
         )
         task.with_user(self.staff_a).action_feedback(feedback="Apologised")
-        self.assertFalse(task.exists())
+        self.assertFalse(task.active, "done, kept in the history")
+        self.assertNotIn(task, followup.activity_ids)
 
     def test_problem_without_outlet_goes_to_supervisor(self):
         """R-15: without an outlet, the task goes to a CS supervisor; the
