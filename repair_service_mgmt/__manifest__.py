@@ -33,6 +33,7 @@
         "data/repair_service_sla_data.xml",
         "data/repair_service_sla_policy_data.xml",
         "data/repair_service_fault_code_data.xml",
+        "data/repair_service_followup_question_data.xml",
         "report/outlet_certificate_reports.xml",
         "report/outlet_certificate_templates.xml",
         "report/repair_record_reports.xml",

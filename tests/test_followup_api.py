@@ -2,18 +2,7 @@
 the scheduled action plans it, a CS agent makes it, a technician cannot."""
 
 FOLLOWUP = "repair.service.followup"
-CHECKLIST = [
-    "product_works",
-    "check_appearance",
-    "check_no_quarrel",
-    "check_on_time",
-    "check_fees",
-    "check_care_explained",
-    "check_tested",
-    "check_opinion_signed",
-    "check_cleaned",
-    "check_farewell",
-]
+ANSWER = "repair.service.followup.answer"
 
 
 def _completed_order(admin):
@@ -58,9 +47,25 @@ def test_agent_finishes_followup(people):
     assert "Missing" in str(agent.refused(FOLLOWUP, "action_done", followups))
     assert agent.call(FOLLOWUP, "read", followups, ["state"])[0]["state"] == "to_call"
 
-    answers = dict.fromkeys(CHECKLIST, "yes")
-    agent.call(FOLLOWUP, "write", followups, dict(answers, satisfaction="5"))
+    # the checklist is the configured questions; each answer is a line
+    lines = agent.call(
+        ANSWER, "search_read", [("followup_id", "in", followups)], ["name", "answer"]
+    )
+    questions = admin.call(
+        "repair.service.followup.question", "search_read", [], ["name"]
+    )
+    assert [line["name"] for line in lines] == [q["name"] for q in questions]
+    assert "CS Agent" in str(
+        client("api.tech.a").refused(
+            ANSWER, "write", [lines[0]["id"]], {"answer": "yes"}
+        )
+    )
+    agent.call(ANSWER, "write", [line["id"] for line in lines], {"answer": "yes"})
+    agent.call(FOLLOWUP, "write", followups, {"satisfaction": "5"})
     assert agent.call(FOLLOWUP, "action_done", followups)
+    assert "change the customer's answers" in str(
+        agent.refused(ANSWER, "write", [lines[0]["id"]], {"answer": "no"})
+    )
     row = agent.call(FOLLOWUP, "read", followups, ["state", "call_date", "user_id"])[0]
     assert row["state"] == "done" and row["call_date"]
     assert row["user_id"][0] == people["uid"]["api.agent"]

@@ -35,6 +35,8 @@ from . import repair_order_billing
 from . import repair_order_followup
 from . import repair_order_portal
 from . import repair_service_visit
+from . import repair_service_followup_question
 from . import repair_service_followup
+from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment

@@ -10,19 +10,6 @@ from odoo.exceptions import UserError, ValidationError
 from .repair_service_workflow_mixin import ALL_FIELDS
 
 MODULE = "repair_service_mgmt"
-ANSWER = [("yes", "Yes"), ("no", "No")]
-# S1 第七条 3(2) (a)…(i): the service-quality questions of the call
-CHECKLIST_FIELDS = (
-    "check_appearance",
-    "check_no_quarrel",
-    "check_on_time",
-    "check_fees",
-    "check_care_explained",
-    "check_tested",
-    "check_opinion_signed",
-    "check_cleaned",
-    "check_farewell",
-)
 
 
 class RepairServiceFollowup(models.Model):
@@ -127,31 +114,10 @@ class RepairServiceFollowup(models.Model):
         tracking=True,
         group_expand=True,
     )
-    # S1 第七条 3(1): the product
-    product_works = fields.Selection(
-        ANSWER,
-        string="Product Works Normally",
-        help="S1 第七条 3(1): performance and use of the product since the repair.",
+    # S1 第七条 3: the checklist (data), answered during the call
+    answer_ids = fields.One2many(
+        "repair.service.followup.answer", "followup_id", string="Checklist"
     )
-    # S1 第七条 3(2): the service of the technician
-    check_appearance = fields.Selection(
-        ANSWER, string="Neat Appearance, Standard Language"
-    )
-    check_no_quarrel = fields.Selection(ANSWER, string="No Quarrel, Sarcasm or Insult")
-    check_on_time = fields.Selection(ANSWER, string="Repair Finished on Time")
-    check_fees = fields.Selection(ANSWER, string="Fees Charged per the Rules")
-    check_care_explained = fields.Selection(ANSWER, string="Use and Care Explained")
-    check_tested = fields.Selection(
-        ANSWER, string="Product Tested in Front of the Customer"
-    )
-    check_opinion_signed = fields.Selection(
-        ANSWER,
-        string="Customer Filled In and Signed the Opinion Box",
-        help="The opinion box of the repair record was filled in and signed by "
-        "the customer personally.",
-    )
-    check_cleaned = fields.Selection(ANSWER, string="Product Cleaned")
-    check_farewell = fields.Selection(ANSWER, string="Polite Farewell")
     satisfaction = fields.Selection(
         [
             ("1", "1 – Very dissatisfied"),
@@ -169,8 +135,8 @@ class RepairServiceFollowup(models.Model):
     )
     remarks = fields.Text(
         string="Customer's Remarks",
-        help="S1 第七条 3(3): anything else the customer is not satisfied with, "
-        "opinions and suggestions on the products and the service.",
+        help="Anything else the customer is not satisfied with, opinions and "
+        "suggestions on the products and the service.",
     )
     problem_found = fields.Boolean(
         compute="_compute_problem_found",
@@ -221,9 +187,8 @@ class RepairServiceFollowup(models.Model):
 
     @api.depends(
         "satisfaction",
-        "product_works",
+        "answer_ids.answer",
         "company_id.repair_followup_problem_score",
-        *CHECKLIST_FIELDS,
     )
     def _compute_problem_found(self):
         for followup in self:
@@ -259,7 +224,9 @@ class RepairServiceFollowup(models.Model):
                     order=repeated[0].display_name,
                 )
             )
-        return super().create(vals_list)
+        followups = super().create(vals_list)
+        followups._add_checklist()
+        return followups
 
     def write(self, vals):
         result = super().write(vals)
@@ -280,11 +247,11 @@ class RepairServiceFollowup(models.Model):
         self._check_role("group_cs_agent", action)
         self._check_state(["to_call", "unreachable"], action)
         for followup in self:
-            missing = [
-                followup._answer_label(name)
-                for name in ("product_works", *CHECKLIST_FIELDS, "satisfaction")
-                if not followup[name]
-            ]
+            missing = followup.answer_ids.filtered(lambda a: not a.answer).mapped(
+                "name"
+            )
+            if not followup.satisfaction:
+                missing.append(followup._fields["satisfaction"].string)
             if missing:
                 raise UserError(
                     self.env._(
@@ -436,9 +403,9 @@ class RepairServiceFollowup(models.Model):
         company = self.company_id or self.env.company
         threshold = company.repair_followup_problem_score
         labels = [
-            self.env._("%(question)s: no", question=self._answer_label(name))
-            for name in ("product_works", *CHECKLIST_FIELDS)
-            if self[name] == "no"
+            self.env._("%(question)s: no", question=answer.name)
+            for answer in self.answer_ids
+            if answer.answer == "no"
         ]
         if self.satisfaction and int(self.satisfaction) <= threshold:
             labels.append(
@@ -446,8 +413,30 @@ class RepairServiceFollowup(models.Model):
             )
         return labels
 
-    def _answer_label(self, name):
-        return self._fields[name].get_description(self.env)["string"]
+    def _check_answerable(self):
+        """The answers are recorded by the CS centre while the call is open."""
+        self._check_role("group_cs_agent", self.env._("record the customer's answers"))
+        self._check_state(
+            ["to_call", "unreachable"], self.env._("change the customer's answers")
+        )
+
+    def action_answer_all_yes(self):
+        """The customer is happy with everything asked so far: every open
+        question is answered yes (the agent then changes the exceptions)."""
+        self._check_answerable()
+        self.answer_ids.filtered(lambda a: not a.answer).write({"answer": "yes"})
+        return True
+
+    def _add_checklist(self):
+        """One answer line per active question of the checklist."""
+        questions = self.env["repair.service.followup.question"].search([])
+        self.env["repair.service.followup.answer"].sudo().create(
+            [
+                {"followup_id": followup.id, "question_id": question.id}
+                for followup in self
+                for question in questions
+            ]
+        )
 
     def _check_problem_to_hand_on(self):
         for followup in self:

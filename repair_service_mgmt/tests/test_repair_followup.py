@@ -7,17 +7,28 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..models.repair_service_followup import CHECKLIST_FIELDS
 from .common import OutletCase
 
 M = "repair_service_mgmt"
 T0 = datetime(2026, 11, 23, 9, 0, 0)
-ALL_YES = {name: "yes" for name in ("product_works", *CHECKLIST_FIELDS)}
 
 
 @tagged("post_install", "-at_install")
 class TestRepairFollowup(OutletCase):
     """R-15: the follow-up call (回访) after a completed repair order."""
+
+    def _answer(self, followup, no=(), blank=(), **values):
+        """The checklist answered yes but the questions named in ``no`` (no)
+        and ``blank`` (not answered), by the end of their xml id; ``values``
+        written on the call."""
+        for line in followup.answer_ids:
+            key = line.question_id.get_external_id()[line.question_id.id]
+            name = key.removeprefix(f"{M}.followup_question_")
+            answer = "no" if name in no else (False if name in blank else "yes")
+            if line.answer != answer:
+                line.answer = answer
+        if values:
+            followup.write(values)
 
     @classmethod
     def setUpClass(cls):
@@ -145,12 +156,12 @@ class TestRepairFollowup(OutletCase):
         with self.assertRaisesRegex(UserError, "workflow buttons"):
             followup.write({"state": "done"})
         self.assertEqual(followup.state, "to_call")
-        followup.write(dict(ALL_YES, check_cleaned=False, satisfaction="4"))
+        self._answer(followup, blank=["cleaned"], satisfaction="4")
         with self.assertRaisesRegex(UserError, "Missing: Product Cleaned"):
             followup.action_done()
         self.assertEqual(followup.state, "to_call")
         self.assertFalse(order.followup_done_at)
-        followup.check_cleaned = "yes"
+        self._answer(followup)
         self.assertFalse(followup.problem_found)
         with freeze_time(T0 + timedelta(days=2)):
             followup.action_done()
@@ -175,7 +186,7 @@ class TestRepairFollowup(OutletCase):
         with freeze_time(T0):
             order = self._completed_order(outlet=self.outlet)
             followup = self._followup(order).with_user(self.agent)
-        followup.write(dict(ALL_YES, satisfaction="3"))
+        self._answer(followup, satisfaction="3")
         self.assertFalse(followup.problem_found)
         followup.satisfaction = "2"
         self.assertTrue(followup.problem_found)
@@ -213,9 +224,7 @@ class TestRepairFollowup(OutletCase):
         self.env.company.repair_followup_problem_score = 3
         with freeze_time(T0):
             followup = self._followup(self._completed_order()).with_user(self.agent)
-        followup.write(
-            dict(ALL_YES, satisfaction="3", remarks="Not convinced it is fixed.")
-        )
+        self._answer(followup, satisfaction="3", remarks="Not convinced it is fixed.")
         self.assertTrue(followup.problem_found)
         followup.action_open_task()
         supervisors = self.env.ref(f"{M}.group_cs_supervisor").users.filtered(
@@ -233,13 +242,11 @@ class TestRepairFollowup(OutletCase):
         with freeze_time(T0):
             order = self._completed_order()
             followup = self._followup(order).with_user(self.agent)
-        followup.write(
-            dict(
-                ALL_YES,
-                check_fees="no",
-                satisfaction="4",
-                remarks="Charged 200 for an in-warranty repair.",
-            )
+        self._answer(
+            followup,
+            no=["fees"],
+            satisfaction="4",
+            remarks="Charged 200 for an in-warranty repair.",
         )
         self.assertTrue(followup.problem_found)
         with self.assertRaisesRegex(UserError, "Fees Charged per the Rules: no"):
@@ -263,7 +270,7 @@ class TestRepairFollowup(OutletCase):
         """R-15: a task or complaint is opened only for a problem found."""
         with freeze_time(T0):
             followup = self._followup(self._completed_order()).with_user(self.agent)
-        followup.write(dict(ALL_YES, satisfaction="5", remarks="All good"))
+        self._answer(followup, satisfaction="5", remarks="All good")
         with self.assertRaisesRegex(UserError, "found no problem"):
             followup.action_open_complaint()
         self.assertFalse(followup.complaint_repair_id)
@@ -283,7 +290,7 @@ class TestRepairFollowup(OutletCase):
             followup.activity_ids.date_deadline, (T0 + timedelta(days=8)).date()
         )
         self.assertEqual(len(followup.activity_ids), 1)
-        followup.write(dict(ALL_YES, satisfaction="5"))
+        self._answer(followup, satisfaction="5")
         followup.action_done()
         self.assertEqual(followup.state, "done")
 
@@ -292,7 +299,7 @@ class TestRepairFollowup(OutletCase):
         make the call; other outlets' technicians do not see them."""
         with freeze_time(T0):
             followup = self._followup(self._completed_order(outlet=self.outlet))
-        followup.write(dict(ALL_YES, satisfaction="5"))
+        self._answer(followup, satisfaction="5")
         as_tech = followup.with_user(self.tech_a)
         self.assertEqual(as_tech.read(["state"])[0]["state"], "to_call")
         with self.assertRaisesRegex(AccessError, "CS Agent"):
@@ -315,7 +322,7 @@ class TestRepairFollowup(OutletCase):
         self.assertEqual(line.deadline, T0 + timedelta(days=7))
         self.assertEqual(line.responsible_id, self.agent)
         followup = self._followup(order).with_user(self.agent)
-        followup.write(dict(ALL_YES, satisfaction="5"))
+        self._answer(followup, satisfaction="5")
         with freeze_time(T0 + timedelta(days=6)):
             followup.action_done()
         self.assertEqual(line.state, "met")
@@ -353,8 +360,48 @@ class TestRepairFollowup(OutletCase):
         self.assertEqual(second_line.state, "breached")
         self.assertEqual(len(escalations), 2 * len(escalations.user_id))
         followup = self._followup(order).with_user(self.agent)
-        followup.write(dict(ALL_YES, satisfaction="5"))
+        self._answer(followup, satisfaction="5")
         with freeze_time(T0 + timedelta(days=9)):
             followup.action_done()
         self.assertEqual(line.state, "breached")
         self.assertTrue(line.done_date)
+
+    def test_checklist_is_data(self):
+        """R-15: the call asks the configured questions (the seed's by
+        default); an archived question is no longer asked, a new one is."""
+        Question = self.env["repair.service.followup.question"]
+        seed = Question.search([])
+        self.assertEqual(len(seed), 10)
+        self.env.ref(f"{M}.followup_question_cleaned").active = False
+        extra = Question.create({"name": "Would you recommend us?"})
+        with freeze_time(T0):
+            followup = self._followup(self._completed_order())
+        asked = followup.answer_ids.question_id
+        self.assertEqual(len(asked), 10)
+        self.assertIn(extra, asked)
+        self.assertNotIn(self.env.ref(f"{M}.followup_question_cleaned"), asked)
+        self.assertEqual(
+            followup.answer_ids[0].question_id,
+            self.env.ref(f"{M}.followup_question_product_works"),
+            "in the configured order",
+        )
+
+    def test_answers_by_the_cs_centre_while_open(self):
+        """Answers are recorded by CS agents while the call is open; lines are
+        never added or moved by hand; All Yes answers the open questions."""
+        with freeze_time(T0):
+            followup = self._followup(self._completed_order())
+        line = followup.answer_ids[0]
+        with self.assertRaisesRegex(AccessError, "CS Agent"):
+            line.with_user(self.tech_a).answer = "yes"
+        with self.assertRaisesRegex(UserError, "not added by hand"):
+            self.env["repair.service.followup.answer"].with_user(self.agent).create(
+                {"followup_id": followup.id, "question_id": line.question_id.id}
+            )
+        with self.assertRaisesRegex(UserError, "Only the answer"):
+            line.with_user(self.agent).question_id = followup.answer_ids[1].question_id
+        line.with_user(self.agent).answer = "no"
+        followup.with_user(self.agent).action_answer_all_yes()
+        self.assertEqual(line.answer, "no", "an answer given stays")
+        self.assertEqual(set(followup.answer_ids[1:].mapped("answer")), {"yes"})
+        self.assertTrue(followup.problem_found)

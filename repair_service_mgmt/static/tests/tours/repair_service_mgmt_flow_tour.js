@@ -265,22 +265,14 @@ registry.category("web_tour.tours").add("repair_service_mgmt_flow_tour", {
             trigger: ".o_data_row:contains(Tour Customer) td.o_data_cell",
             run: "click",
         },
-        ...[
-            "product_works",
-            "check_appearance",
-            "check_no_quarrel",
-            "check_on_time",
-            "check_fees",
-            "check_care_explained",
-            "check_tested",
-            "check_opinion_signed",
-            "check_cleaned",
-            "check_farewell",
-        ].map((field) => ({
-            content: `Answer ${field}`,
-            trigger: `.o_field_widget[name=${field}] input[data-value=yes]`,
-            run: "click",
-        })),
+        // the checklist comes from the configured questions: the customer is
+        // happy with all of them
+        button("action_answer_all_yes", "Everything went well"),
+        {
+            content: "The questions are answered yes",
+            trigger:
+                ".o_field_widget[name=answer_ids] .o_data_row:last-child td[name=answer]:contains(Yes)",
+        },
         {
             content: "Very satisfied",
             trigger: ".o_field_widget[name=satisfaction] input[data-value='5']",
