@@ -115,7 +115,9 @@ class RepairServiceSlaMixin(models.AbstractModel):
                 "SELECT 1 FROM %s WHERE id IN %s FOR NO KEY UPDATE",
                 SQL.identifier(self._table),
                 tuple(self.ids),
-            )
+            ),
+            # a failure to serialize is retried by Odoo, not an error
+            log_exceptions=False,
         )
 
     def _sla_update(self):

@@ -17,3 +17,5 @@ from . import test_repair_portal
 from . import test_integrity
 from . import test_money_audit
 from . import test_activities
+from . import test_query_counts
+from . import test_concurrency
