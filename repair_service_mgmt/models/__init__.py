@@ -1,4 +1,5 @@
 from . import repair_service_workflow_mixin
+from . import repair_service_audit_mixin
 from . import repair_service_region
 from . import repair_service_outlet
 from . import repair_service_outlet_area
@@ -19,6 +20,7 @@ from . import repair_service_fault_code
 from . import stock_move
 from . import sale_order_line
 from . import repair_order
+from . import repair_order_audit
 from . import repair_service_visit
 from . import repair_service_followup
 from . import repair_service_cash_collection

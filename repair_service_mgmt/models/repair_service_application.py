@@ -41,7 +41,12 @@ class RepairServiceApplication(models.Model):
 
     _name = "repair.service.application"
     _description = "Outlet Registration Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
     _sequence_code = "repair.service.application"
@@ -62,6 +67,11 @@ class RepairServiceApplication(models.Model):
         readonly=True,
         copy=False,
         default=lambda self: self.env._("New"),
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="An application that is not pursued is archived, never deleted.",
     )
     state = fields.Selection(
         STATES,
@@ -459,6 +469,23 @@ class RepairServiceApplication(models.Model):
             application.message_post_with_source(
                 template, message_type="comment", subtype_xmlid="mail.mt_comment"
             )
+
+    # ------------------------------------------------------------------
+    # Audit trail: applications are archived, not deleted
+    # ------------------------------------------------------------------
+    def _audit_delete_blockers(self):
+        blockers = {}
+        for application in self:
+            reasons = []
+            if application.state in ("approved", "rejected"):
+                reasons.append(self.env._("it was decided"))
+            if application.review_date:
+                reasons.append(self.env._("its material review is recorded"))
+            if application.inspection_done_date:
+                reasons.append(self.env._("its site inspection is recorded"))
+            if reasons:
+                blockers[application] = reasons
+        return blockers
 
     # ------------------------------------------------------------------
     # Approval: outlet, partner, warehouse, reorder rules, certificate

@@ -34,7 +34,12 @@ class RepairServiceFollowup(models.Model):
 
     _name = "repair.service.followup"
     _description = "Follow-up Call"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "due_date, id"
     _check_company_auto = True
     _sequence_code = "repair.service.followup"
@@ -52,6 +57,11 @@ class RepairServiceFollowup(models.Model):
         readonly=True,
         copy=False,
         default=lambda self: self.env._("New"),
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="An open call made by mistake is archived, never deleted.",
     )
     repair_id = fields.Many2one(
         "repair.order",
@@ -412,6 +422,23 @@ class RepairServiceFollowup(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Audit trail: follow-up calls are archived, not deleted
+    # ------------------------------------------------------------------
+    def _audit_delete_blockers(self):
+        blockers = {}
+        for followup in self:
+            reasons = []
+            if followup.state == "done":
+                reasons.append(self.env._("the call was made and recorded"))
+            elif followup.attempt_count:
+                reasons.append(self.env._("unanswered calls are recorded"))
+            if followup.task_user_id or followup.complaint_repair_id:
+                reasons.append(self.env._("a problem found was handed on"))
+            if reasons:
+                blockers[followup] = reasons
+        return blockers
+
+    # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
     @api.model
@@ -529,14 +556,19 @@ class RepairServiceFollowup(models.Model):
         """R-15: one follow-up call for every completed order that has none,
         due N days after completion, with a call activity for the order's
         dispatcher (if still a CS agent) or the first CS agent. Idempotent:
-        orders that have a follow-up are skipped by the search itself."""
-        orders = self.env["repair.order"].search(
-            [
-                ("state", "=", "done"),
-                ("completed_at", "!=", False),
-                ("followup_ids", "=", False),
-            ],
-            order="completed_at, id",
+        orders that have a follow-up (even archived) are skipped by the search
+        itself."""
+        orders = (
+            self.env["repair.order"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("state", "=", "done"),
+                    ("completed_at", "!=", False),
+                    ("followup_ids", "=", False),
+                ],
+                order="completed_at, id",
+            )
         )
         if not orders:
             return self.browse()

@@ -23,7 +23,12 @@ OUTLET_USER_FIELDS = (
 class RepairServiceOutlet(models.Model):
     _name = "repair.service.outlet"
     _description = "Service Outlet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "name"
     _check_company_auto = True
     _sequence_code = "repair.service.outlet"
@@ -345,6 +350,13 @@ class RepairServiceOutlet(models.Model):
                     for line in lines
                 ]
             )
+
+    # ------------------------------------------------------------------
+    # Audit trail: outlets are closed or archived, not deleted
+    # ------------------------------------------------------------------
+    @api.model
+    def _audit_keep_advice(self):
+        return self.env._("Close or archive the outlet instead.")
 
     # ------------------------------------------------------------------
     # Workflow
