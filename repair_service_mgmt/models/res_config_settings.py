@@ -53,3 +53,11 @@ class ResConfigSettings(models.TransientModel):
         help="A satisfaction score (1–5) at or below this is a problem to hand "
         "on to the outlet or as a complaint.",
     )
+    repair_message_edit_minutes = fields.Integer(
+        string="Own Messages Editable For (minutes)",
+        config_parameter="repair_service_mgmt.message_edit_minutes",
+        default=0,
+        help="How long after posting users may still change or delete their own "
+        "message on a repair order or another service record. 0: never. System "
+        "notes, notifications and tracked changes are always kept.",
+    )
