@@ -2,73 +2,9 @@
 S4 (3)9): the technician records, a billing user receives it and the payment
 lands on the order's invoice."""
 
-from .helpers import approved_outlet
+from .helpers import approved_outlet, invoiced_order
 
 CASH = "repair.service.cash.collection"
-
-
-def _invoiced_order(people, admin, outlet, technician, price):
-    """A repair order dispatched to ``technician``, invoiced through its
-    sale order by ``admin`` (over JSON-RPC: these buttons answer with
-    actions that XML-RPC cannot carry) and posted."""
-    agent = people["client"]("api.agent")
-    product = admin.call("product.product", "create", {"name": "API cash TV"})
-    labour = admin.call(
-        "product.product",
-        "create",
-        {
-            "name": "API on-site labour",
-            "type": "service",
-            "invoice_policy": "order",
-            "list_price": price,
-            "taxes_id": [(5, 0, 0)],
-        },
-    )
-    partner = admin.call("res.partner", "create", {"name": "API cash customer"})
-    order = agent.call(
-        "repair.order", "create", {"partner_id": partner, "product_id": product}
-    )
-    wizard = agent.call(
-        "repair.order.dispatch.wizard",
-        "create",
-        {
-            "repair_ids": [(6, 0, [order])],
-            "outlet_id": outlet,
-            "technician_id": people["uid"][technician],
-        },
-    )
-    agent.call("repair.order.dispatch.wizard", "action_dispatch", [wizard])
-    admin.call("repair.order", "action_create_sale_order", [order])
-    sale = admin.call("repair.order", "read", [order], ["sale_order_id"])[0][
-        "sale_order_id"
-    ][0]
-    admin.call(
-        "sale.order.line",
-        "create",
-        {
-            "order_id": sale,
-            "product_id": labour,
-            "product_uom_qty": 1,
-            "price_unit": price,
-            "tax_id": [(5, 0, 0)],
-        },
-    )
-    admin.call("sale.order", "action_confirm", [sale])
-    context = {"active_model": "sale.order", "active_ids": [sale]}
-    invoicing = admin.call(
-        "sale.advance.payment.inv",
-        "create",
-        {"advance_payment_method": "delivered"},
-        context=context,
-    )
-    admin.call(
-        "sale.advance.payment.inv", "create_invoices", [invoicing], context=context
-    )
-    invoice = admin.call("sale.order", "read", [sale], ["invoice_ids"])[0][
-        "invoice_ids"
-    ][0]
-    admin.call("account.move", "action_post", [invoice])
-    return order, invoice
 
 
 def test_cash_collected_and_handed_in(people, login):
@@ -76,7 +12,7 @@ def test_cash_collected_and_handed_in(people, login):
     in; a billing user receives it and the invoice is paid in cash."""
     admin, client = people["admin"], people["client"]
     outlet = approved_outlet(people, technicians=["api.tech.b"])
-    order, invoice = _invoiced_order(
+    order, invoice = invoiced_order(
         people, login("admin", protocol="jsonrpc"), outlet, "api.tech.b", 250.0
     )
     admin.call(

@@ -14,3 +14,4 @@ from . import test_repair_reports
 from . import test_repair_followup
 from . import test_repair_billing
 from . import test_repair_portal
+from . import test_audit_trail
