@@ -5,30 +5,38 @@ from odoo.exceptions import UserError
 
 from .repair_service_workflow_mixin import in_workflow_step
 
-# what an attachment is and where it belongs
-KEPT_KEYS = (
-    "name",
-    "datas",
-    "raw",
-    "db_datas",
-    "store_fname",
-    "url",
-    "type",
-    "res_model",
-    "res_id",
-    "res_field",
+# what an attachment is and where it belongs; the rest (access token,
+# indexes) is bookkeeping
+KEPT_KEYS = frozenset(
+    {
+        "name",
+        "description",
+        "datas",
+        "raw",
+        "db_datas",
+        "store_fname",
+        "url",
+        "type",
+        "mimetype",
+        "res_model",
+        "res_id",
+        "res_field",
+    }
 )
 
 
 class IrAttachment(models.Model):
     """The files of a record kept as recorded (a completed service order's
     photos, a confirmed violation's evidence, a submitted application's
-    documents) are kept with it: not replaced, moved or deleted."""
+    documents) are kept with it: not replaced, moved or deleted; so are the
+    files of the messages of service records (see ``mail.message``)."""
 
     _inherit = "ir.attachment"
 
     def write(self, vals):
-        keys = set(vals) & set(KEPT_KEYS)
+        keys = set(vals) & KEPT_KEYS
+        if keys:
+            self._check_audit_trail_change()
         if keys and not in_workflow_step(self.env):
             changed = self.filtered(
                 lambda att: (
@@ -40,10 +48,29 @@ class IrAttachment(models.Model):
             changed._check_repair_kept()
         return super().write(vals)
 
+    def unlink(self):
+        self._check_audit_trail_change()
+        return super().unlink()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_repair_kept(self):
         if not in_workflow_step(self.env):
             self._check_repair_kept()
+
+    def _check_audit_trail_change(self):
+        """Changing or deleting an attachment of a message of a kept record
+        changes the message: see ``mail.message._check_audit_trail_change``."""
+        if self.env.su or not self:
+            return
+        Message = self.env["mail.message"]
+        messages = Message.sudo().search(
+            [
+                ("attachment_ids", "in", self.ids),
+                ("model", "in", list(Message._audit_trail_models())),
+            ]
+        )
+        if messages:
+            messages.with_env(self.env)._check_audit_trail_change({"attachment_ids"})
 
     def _check_repair_kept(self):
         if not self:

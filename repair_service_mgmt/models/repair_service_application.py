@@ -43,7 +43,12 @@ class RepairServiceApplication(models.Model):
 
     _name = "repair.service.application"
     _description = "Outlet Registration Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
     _sequence_code = "repair.service.application"
@@ -88,6 +93,11 @@ class RepairServiceApplication(models.Model):
         readonly=True,
         copy=False,
         default=lambda self: self.env._("New"),
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="An application that is not pursued is archived, never deleted.",
     )
     state = fields.Selection(
         STATES,
@@ -257,3 +267,20 @@ class RepairServiceApplication(models.Model):
             "res_id": self.id,
             "view_mode": "form",
         }
+
+    # ------------------------------------------------------------------
+    # Audit trail: applications are archived, not deleted
+    # ------------------------------------------------------------------
+    def _audit_delete_blockers(self):
+        blockers = {}
+        for application in self:
+            reasons = []
+            if application.state in ("approved", "rejected"):
+                reasons.append(self.env._("it was decided"))
+            if application.review_date:
+                reasons.append(self.env._("its material review is recorded"))
+            if application.inspection_done_date:
+                reasons.append(self.env._("its site inspection is recorded"))
+            if reasons:
+                blockers[application] = reasons
+        return blockers

@@ -19,7 +19,11 @@ class RepairServiceCashCollection(models.Model):
 
     _name = "repair.service.cash.collection"
     _description = "Cash Collection"
-    _inherit = ["mail.thread", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "collected_at desc, id desc"
     _check_company_auto = True
     _workflow_fields = (
@@ -191,6 +195,17 @@ class RepairServiceCashCollection(models.Model):
                 body=self.env._("Cancelled: %(reason)s", reason=text)
             )
         return True
+
+    # ------------------------------------------------------------------
+    # Audit trail: cash collections are cancelled, never deleted
+    # ------------------------------------------------------------------
+    @api.model
+    def _audit_keep_advice(self):
+        return self.env._("Cancel it with its reason instead.")
+
+    def _audit_delete_blockers(self):
+        reason = self.env._("it records cash collected from a customer")
+        return {collection: [reason] for collection in self}
 
     # ------------------------------------------------------------------
     # Business methods

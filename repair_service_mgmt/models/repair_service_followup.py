@@ -24,6 +24,7 @@ class RepairServiceFollowup(models.Model):
         "mail.activity.mixin",
         "repair.service.activity.mixin",
         "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
     ]
     _order = "due_date, id"
     _check_company_auto = True
@@ -53,6 +54,11 @@ class RepairServiceFollowup(models.Model):
         readonly=True,
         copy=False,
         default=lambda self: self.env._("New"),
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="An open call made by mistake is archived, never deleted.",
     )
     repair_id = fields.Many2one(
         "repair.order",
@@ -210,7 +216,11 @@ class RepairServiceFollowup(models.Model):
             )
         # R-15: one follow-up call per order; a call that did not reach the
         # customer is tried again on the same record
-        existing = self.sudo().search([("repair_id", "in", orders.ids)], limit=1)
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("repair_id", "in", orders.ids)], limit=1)
+        )
         repeated = existing.repair_id or orders.filtered(
             lambda order: (
                 len([v for v in vals_list if v.get("repair_id") == order.id]) > 1
@@ -395,6 +405,23 @@ class RepairServiceFollowup(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Audit trail: follow-up calls are archived, not deleted
+    # ------------------------------------------------------------------
+    def _audit_delete_blockers(self):
+        blockers = {}
+        for followup in self:
+            reasons = []
+            if followup.state == "done":
+                reasons.append(self.env._("the call was made and recorded"))
+            elif followup.attempt_count:
+                reasons.append(self.env._("unanswered calls are recorded"))
+            if followup.task_user_id or followup.complaint_repair_id:
+                reasons.append(self.env._("a problem found was handed on"))
+            if reasons:
+                blockers[followup] = reasons
+        return blockers
+
+    # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
     def _problem_labels(self):
@@ -517,14 +544,19 @@ class RepairServiceFollowup(models.Model):
         """R-15: one follow-up call for every completed order that has none,
         due N days after completion, with a call activity for the order's
         dispatcher (if still a CS agent) or the first CS agent. Idempotent:
-        orders that have a follow-up are skipped by the search itself."""
-        orders = self.env["repair.order"].search(
-            [
-                ("state", "=", "done"),
-                ("completed_at", "!=", False),
-                ("followup_ids", "=", False),
-            ],
-            order="completed_at, id",
+        orders that have a follow-up (even archived) are skipped by the search
+        itself."""
+        orders = (
+            self.env["repair.order"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("state", "=", "done"),
+                    ("completed_at", "!=", False),
+                    ("followup_ids", "=", False),
+                ],
+                order="completed_at, id",
+            )
         )
         if not orders:
             return self.browse()

@@ -25,6 +25,7 @@ class RepairServiceOutlet(models.Model):
         "mail.activity.mixin",
         "repair.service.activity.mixin",
         "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
     ]
     _order = "name"
     _check_company_auto = True
@@ -194,6 +195,13 @@ class RepairServiceOutlet(models.Model):
             if not area.city or area.city.strip().casefold() == city:
                 return True
         return False
+
+    # ------------------------------------------------------------------
+    # Audit trail: outlets are closed or archived, not deleted
+    # ------------------------------------------------------------------
+    @api.model
+    def _audit_keep_advice(self):
+        return self.env._("Close or archive the outlet instead.")
 
     # ------------------------------------------------------------------
     # Workflow

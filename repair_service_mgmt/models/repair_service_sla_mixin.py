@@ -120,6 +120,17 @@ class RepairServiceSlaMixin(models.AbstractModel):
             log_exceptions=False,
         )
 
+    def unlink(self):
+        """The deadlines follow their records: deleted with them, in one go."""
+        lines = (
+            self.env["repair.service.sla.line"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        result = super().unlink()
+        lines.unlink()
+        return result
+
     def _sla_update(self):
         """Start, pause, resume and stop the clocks of these records: one
         search of their lines and in-memory domain checks per policy."""

@@ -12,7 +12,12 @@ class RepairServiceViolation(models.Model):
 
     _name = "repair.service.violation"
     _description = "Outlet Violation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "repair.service.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "repair.service.workflow.mixin",
+        "repair.service.audit.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _workflow_fields = ("state", "invoice_id")
@@ -82,12 +87,24 @@ class RepairServiceViolation(models.Model):
     def _check_fine_amount(self):
         check_bounds(self, "fine_amount", MAX_AMOUNT)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(violation.state != "draft" for violation in self):
-            raise UserError(
-                self.env._("Confirmed violations are kept: cancel them instead.")
-            )
+    # ------------------------------------------------------------------
+    # Audit trail: violations are cancelled, not deleted
+    # ------------------------------------------------------------------
+    @api.model
+    def _audit_keep_advice(self):
+        return self.env._("Cancel the violation instead.")
+
+    def _audit_delete_blockers(self):
+        blockers = {}
+        for violation in self:
+            reasons = []
+            if violation.state != "draft":
+                reasons.append(self.env._("its penalty was decided"))
+            if violation.sudo().invoice_id:
+                reasons.append(self.env._("a fine invoice is attached"))
+            if reasons:
+                blockers[violation] = reasons
+        return blockers
 
     def action_confirm(self):
         """Apply the penalty: a fine becomes an invoice to the outlet, a

@@ -21,6 +21,7 @@ class RepairServiceVisit(models.Model):
         "mail.activity.mixin",
         "repair.service.workflow.mixin",
         "repair.service.sla.mixin",
+        "repair.service.audit.mixin",
     ]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
@@ -131,6 +132,20 @@ class RepairServiceVisit(models.Model):
                     self.env._("send another technician than the order's")
                 )
         return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Audit trail: visits are cancelled, not deleted
+    # ------------------------------------------------------------------
+    @api.model
+    def _audit_keep_advice(self):
+        return self.env._("Cancel the visit instead.")
+
+    def _audit_delete_blockers(self):
+        return {
+            visit: [self.env._("the technician checked in at the customer's")]
+            for visit in self
+            if visit.check_in or visit.state in ("in_progress", "done")
+        }
 
     def _check_own_visit(self, action):
         for visit in self:

@@ -8,6 +8,7 @@ MODULE = "repair_service_mgmt"
 PARAMS = {
     "upload_max_mb": (float, 10.0),
     "upload_extensions": (str, "pdf,jpg,jpeg,png"),
+    "message_edit_minutes": (int, 0),
 }
 
 
@@ -45,6 +46,14 @@ class ResConfigSettings(models.TransientModel):
         default=PARAMS["upload_extensions"][1],
         help="File extensions accepted on the public application page, "
         "separated by commas.",
+    )
+    repair_message_edit_minutes = fields.Integer(
+        string="Own Messages Editable For (minutes)",
+        config_parameter=f"{MODULE}.message_edit_minutes",
+        default=PARAMS["message_edit_minutes"][1],
+        help="How long after posting users may still change or delete their own "
+        "message on a repair order or another service record. 0: never. System "
+        "notes, notifications and tracked changes are always kept.",
     )
 
     @api.model

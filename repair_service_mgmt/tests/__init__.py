@@ -19,3 +19,4 @@ from . import test_money_audit
 from . import test_activities
 from . import test_query_counts
 from . import test_concurrency
+from . import test_audit_trail
