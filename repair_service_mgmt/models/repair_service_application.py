@@ -41,6 +41,14 @@ FORM_FIELDS = (
 APPLICANT_FIELDS = ("outlet_id", "company_id", *FORM_FIELDS)
 
 
+def _of_company(records, company):
+    """The configuration ``records`` that apply to ``company``: its own and
+    those shared by every company (no company)."""
+    return records.filtered(
+        lambda record: not record.company_id or record.company_id == company
+    )
+
+
 class RepairServiceApplication(models.Model):
     """R-41, R-42: an outlet's registration (or renewal) application."""
 
@@ -247,7 +255,7 @@ class RepairServiceApplication(models.Model):
             present = application.document_ids.document_type_id
             lines += [
                 {"application_id": application.id, "document_type_id": doc_type.id}
-                for doc_type in types - present
+                for doc_type in _of_company(types, application.company_id) - present
             ]
         if lines:
             self.env["repair.service.application.document"].sudo().create(lines)
@@ -257,6 +265,7 @@ class RepairServiceApplication(models.Model):
         required = self.env["repair.service.document.type"].search(
             [("required", "=", True)]
         )
+        required = _of_company(required, self.company_id)
         provided = self.document_ids.filtered("attachment_ids").document_type_id
         return required - provided
 
@@ -353,15 +362,16 @@ class RepairServiceApplication(models.Model):
     def action_pass_review(self):
         self._check_role("group_cs_agent", self.env._("pass the material review"))
         self._check_state(["review"], self.env._("pass the material review"))
-        criteria = self.env["repair.service.inspection.criterion"].search([])
-        if not criteria:
-            raise UserError(
-                self.env._(
-                    "No inspection criteria are configured: add them in "
-                    "Configuration → Inspection Criteria."
-                )
-            )
+        all_criteria = self.env["repair.service.inspection.criterion"].search([])
         for application in self:
+            criteria = _of_company(all_criteria, application.company_id)
+            if not criteria:
+                raise UserError(
+                    self.env._(
+                        "No inspection criteria are configured: add them in "
+                        "Configuration → Inspection Criteria."
+                    )
+                )
             required = application.document_ids.filtered("document_type_id.required")
             not_valid = required.filtered(lambda d: d.review_state != "valid")
             if not_valid:
