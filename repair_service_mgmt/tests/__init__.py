@@ -15,3 +15,4 @@ from . import test_repair_followup
 from . import test_repair_billing
 from . import test_repair_portal
 from . import test_integrity
+from . import test_access_matrix
