@@ -30,7 +30,6 @@ from . import stock_move
 from . import sale_order
 from . import sale_order_line
 from . import account_move
-from . import ir_attachment
 from . import mail_activity
 from . import repair_order
 from . import repair_order_dispatch

@@ -16,11 +16,13 @@ class RepairOrder(models.Model):
     symptom_id = fields.Many2one(
         "repair.service.fault.code",
         domain=[("kind", "=", "symptom")],
+        check_company=True,
         tracking=True,
     )
     cause_id = fields.Many2one(
         "repair.service.fault.code",
         domain=[("kind", "=", "cause")],
+        check_company=True,
         tracking=True,
     )
     fault_complexity = fields.Selection(

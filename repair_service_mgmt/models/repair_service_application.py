@@ -38,6 +38,14 @@ FORM_FIELDS = (
 APPLICANT_FIELDS = ("outlet_id", "company_id", *FORM_FIELDS)
 
 
+def _of_company(records, company):
+    """The configuration ``records`` that apply to ``company``: its own and
+    those shared by every company (no company)."""
+    return records.filtered(
+        lambda record: not record.company_id or record.company_id == company
+    )
+
+
 class RepairServiceApplication(models.Model):
     """R-41, R-42: an outlet's registration (or renewal) application."""
 
@@ -246,7 +254,7 @@ class RepairServiceApplication(models.Model):
             present = application.document_ids.document_type_id
             lines += [
                 {"application_id": application.id, "document_type_id": doc_type.id}
-                for doc_type in types - present
+                for doc_type in _of_company(types, application.company_id) - present
             ]
         if lines:
             self.env["repair.service.application.document"].sudo().create(lines)
@@ -256,6 +264,7 @@ class RepairServiceApplication(models.Model):
         required = self.env["repair.service.document.type"].search(
             [("required", "=", True)]
         )
+        required = _of_company(required, self.company_id)
         provided = self.document_ids.filtered("attachment_ids").document_type_id
         return required - provided
 

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .repair_service_application import _of_company
+
 
 class RepairServiceApplication(models.Model):
     """R-42: the steps of an application, each by the role that owns it:
@@ -94,15 +96,16 @@ class RepairServiceApplication(models.Model):
     def action_pass_review(self):
         self._check_role("group_cs_agent", self.env._("pass the material review"))
         self._check_state(["review"], self.env._("pass the material review"))
-        criteria = self.env["repair.service.inspection.criterion"].search([])
-        if not criteria:
-            raise UserError(
-                self.env._(
-                    "No inspection criteria are configured: add them in "
-                    "Configuration → Inspection Criteria."
-                )
-            )
+        all_criteria = self.env["repair.service.inspection.criterion"].search([])
         for application in self:
+            criteria = _of_company(all_criteria, application.company_id)
+            if not criteria:
+                raise UserError(
+                    self.env._(
+                        "No inspection criteria are configured: add them in "
+                        "Configuration → Inspection Criteria."
+                    )
+                )
             required = application.document_ids.filtered("document_type_id.required")
             not_valid = required.filtered(lambda d: d.review_state != "valid")
             if not_valid:

@@ -15,6 +15,11 @@ class RepairServiceDocumentType(models.Model):
     sequence = fields.Integer(default=10)
     required = fields.Boolean(default=True)
     description = fields.Text(translate=True)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        help="Leave empty to share it with every company.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

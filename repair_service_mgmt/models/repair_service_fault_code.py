@@ -30,6 +30,11 @@ class RepairServiceFaultCode(models.Model):
     )
     description = fields.Text()
     sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        help="Leave empty to share it with every company.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

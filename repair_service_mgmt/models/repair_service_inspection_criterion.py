@@ -14,6 +14,11 @@ class RepairServiceInspectionCriterion(models.Model):
     description = fields.Text(translate=True)
     sequence = fields.Integer(default=10)
     max_score = fields.Float(required=True, default=25.0)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        help="Leave empty to share it with every company.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

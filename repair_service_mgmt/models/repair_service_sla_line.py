@@ -1,15 +1,36 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import functools
 import logging
 
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import format_datetime
 
 _logger = logging.getLogger(__name__)
 
 
 class RepairServiceSlaLine(models.Model):
-    """The deadline of one policy on one record."""
+    """The deadline of one policy on one record.
+
+    Access: a deadline line is readable by whoever can read the record it
+    times, and by nobody else. A line points at its record with
+    ``res_model``/``res_id``, which a static record rule cannot follow, so
+    the line has no ``ir.rule`` of its own; instead ``_search`` and
+    ``_check_access`` ask the record's model:
+
+    - ``_search`` adds, for each model that has deadline policies, the
+      condition "``res_id`` is one of the records the user may read" as a
+      sub-query of that model's own ``_search``; the records' access rights
+      and record rules (multi-company, outlet, region, portal) therefore
+      apply as they are, with no copy of them on the line and nothing to
+      keep in sync when an order changes outlet;
+    - ``_check_access`` refuses the lines whose record the user may not read
+      (or, to change a line, write), and lines whose record is gone.
+
+    Lines are written by the deadline engine as superuser only (the access
+    rights give internal users read access and nothing else).
+    """
 
     _name = "repair.service.sla.line"
     _description = "Service Deadline"
@@ -52,6 +73,63 @@ class RepairServiceSlaLine(models.Model):
             "A record has one deadline per policy.",
         ),
     ]
+
+    # ------------------------------------------------------------------
+    # Access: the record's (see the class docstring)
+    # ------------------------------------------------------------------
+    @api.model
+    def _readable_records_domain(self):
+        """Lines of the records the current user may read, as a domain of
+        sub-queries, one per model that has deadline policies."""
+        models_with_lines = (
+            self.env["repair.service.sla.policy"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+            .mapped("model")
+        )
+        domains = []
+        for model_name in sorted(set(models_with_lines)):
+            if model_name not in self.env:
+                continue
+            records = self.env[model_name].with_context(active_test=False)
+            if not records.has_access("read"):
+                continue
+            domains.append(
+                [("res_model", "=", model_name), ("res_id", "in", records._search([]))]
+            )
+        return expression.OR(domains) if domains else expression.FALSE_DOMAIN
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if self.env.su:
+            return super()._search(domain, offset, limit, order)
+        self.browse().check_access("read")
+        domain = expression.AND([domain or [], self._readable_records_domain()])
+        return super()._search(domain, offset, limit, order)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if self.env.su or not self._ids or (result and result[0] == self):
+            return result
+        lines = self - result[0] if result else self
+        record_operation = "read" if operation == "read" else "write"
+        forbidden_ids = []
+        for model_name, group in lines.sudo().grouped("res_model").items():
+            if model_name not in self.env:
+                forbidden_ids += group.ids
+                continue
+            records = self.env[model_name].browse(set(group.mapped("res_id")))
+            allowed = set(records.exists()._filtered_access(record_operation).ids)
+            forbidden_ids += [line.id for line in group if line.res_id not in allowed]
+        if not forbidden_ids:
+            return result
+        forbidden = self.browse(forbidden_ids)
+        if result:
+            forbidden |= result[0]
+        return forbidden, functools.partial(
+            self.env["ir.rule"]._make_access_error, operation, forbidden
+        )
 
     def _sla_follow(self, is_met, is_paused, now):
         """Move this deadline on after its record changed."""

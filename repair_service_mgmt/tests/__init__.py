@@ -20,3 +20,4 @@ from . import test_activities
 from . import test_query_counts
 from . import test_concurrency
 from . import test_audit_trail
+from . import test_access_matrix
