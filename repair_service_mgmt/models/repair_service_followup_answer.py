@@ -17,7 +17,10 @@ class RepairServiceFollowupAnswer(models.Model):
         "repair.service.followup", required=True, ondelete="cascade", index=True
     )
     question_id = fields.Many2one(
-        "repair.service.followup.question", required=True, ondelete="restrict"
+        "repair.service.followup.question",
+        string="Checklist Question",
+        required=True,
+        ondelete="restrict",
     )
     name = fields.Char(related="question_id.name", string="Question")
     description = fields.Text(related="question_id.description")

@@ -30,9 +30,16 @@ ROLES = (
 EXTENDED_CORE_MODELS = {
     "res.partner",
     "res.users",
+    "res.company",
     "res.config.settings",
+    "sale.order",
     "sale.order.line",
     "stock.move",
+    "account.move",
+    "ir.attachment",
+    "mail.activity",
+    "mail.message",
+    "mail.tracking.value",
 }
 
 # THE ACCESS MATRIX
@@ -224,7 +231,9 @@ MATRIX = {
         "cs_supervisor": ("rwcu", "rwcu", "-", "-"),
         "cs_manager": ("rwcu", "rwcu", "rwcu", "-"),
         "billing": ("-", "-", "-", "-"),
-        "portal": ("r", "r", "-", "-"),
+        # the portal shows the customer's orders through its pages: over RPC
+        # a portal user reads no order record
+        "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwcu", "-", "-", "rwcu"),
     },
     "repair.service.visit": {
@@ -248,6 +257,32 @@ MATRIX = {
         "billing": ("-", "-", "-", "-"),
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "-", "-", "rwc"),
+    },
+    # the checklist's questions: configuration every employee reads (no
+    # company: the brand's questions)
+    "repair.service.followup.question": {
+        "technician": ("r", "r", "r", "r"),
+        "outlet_staff": ("r", "r", "r", "r"),
+        "outlet_manager": ("r", "r", "r", "r"),
+        "cs_agent": ("r", "r", "r", "r"),
+        "cs_supervisor": ("r", "r", "r", "r"),
+        "cs_manager": ("r", "r", "r", "r"),
+        "billing": ("r", "r", "r", "r"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("r", "r", "r", "r"),
+    },
+    # the answers go with their call; the CS centre records them (never
+    # creates or deletes them: the call makes its lines)
+    "repair.service.followup.answer": {
+        "technician": ("r", "r", "-", "-"),
+        "outlet_staff": ("r", "r", "-", "-"),
+        "outlet_manager": ("r", "r", "-", "-"),
+        "cs_agent": ("rw", "rw", "rw", "-"),
+        "cs_supervisor": ("rw", "rw", "-", "-"),
+        "cs_manager": ("rw", "rw", "rw", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rw", "-", "-", "rw"),
     },
     # cash is the outlets' and finance's business: a CS agent has no part
     # in it, supervisors and the CS centre follow it read-only; finance
@@ -425,6 +460,13 @@ class TestAccessMatrix(OutletCase):
             "repair.order": orders,
             "repair.service.visit": tuple(o.visit_ids[:1] for o in orders),
             "repair.service.followup": tuple(o.followup_ids for o in orders),
+            "repair.service.followup.answer": tuple(
+                o.followup_ids.answer_ids[:1] for o in orders
+            ),
+            "repair.service.followup.question": tuple(
+                cls.env.ref(f"{M}.followup_question_{name}")
+                for name in ("product_works", "appearance", "fees")
+            ),
             "repair.service.cash.collection": tuple(
                 cls.env["repair.service.cash.collection"].search(
                     [("repair_id", "=", o.id)]
