@@ -10,6 +10,21 @@ PDF = base64.b64encode(b"%PDF-1.4\n% api test\n%%EOF\n").decode()
 _seq = itertools.count(1)
 
 
+def new_user(admin, login, *groups, company=None):
+    """A user ``login`` (password = login) with the roles of ``groups``
+    (xml ids), of ``company`` only if given."""
+    values = {
+        "name": login,
+        "login": login,
+        "password": login,
+        "email": f"{login}@example.com",
+        "groups_id": [(6, 0, [admin.ref(group) for group in groups])],
+    }
+    if company:
+        values.update(company_id=company, company_ids=[(6, 0, [company])])
+    return admin.call("res.users", "create", values)
+
+
 def make_people(server, login):
     """Users of every role, made by the administrator over RPC."""
     admin = login("admin")
@@ -178,17 +193,6 @@ def invoiced_order(people, admin, outlet, technician, price):
     actions that XML-RPC cannot carry) and posted."""
     agent = people["client"]("api.agent")
     product = admin.call("product.product", "create", {"name": "API cash TV"})
-    labour = admin.call(
-        "product.product",
-        "create",
-        {
-            "name": "API on-site labour",
-            "type": "service",
-            "invoice_policy": "order",
-            "list_price": price,
-            "taxes_id": [(5, 0, 0)],
-        },
-    )
     partner = admin.call("res.partner", "create", {"name": "API cash customer"})
     order = agent.call(
         "repair.order", "create", {"partner_id": partner, "product_id": product}
@@ -203,6 +207,24 @@ def invoiced_order(people, admin, outlet, technician, price):
         },
     )
     agent.call("repair.order.dispatch.wizard", "action_dispatch", [wizard])
+    return order, invoice_order(people, admin, order, price)
+
+
+def invoice_order(people, admin, order, price):
+    """The posted invoice of ``order``: its quotation with a labour line at
+    ``price``, confirmed, its fees checked by the CS agent, invoiced."""
+    agent = people["client"]("api.agent")
+    labour = admin.call(
+        "product.product",
+        "create",
+        {
+            "name": "API on-site labour",
+            "type": "service",
+            "invoice_policy": "order",
+            "list_price": price,
+            "taxes_id": [(5, 0, 0)],
+        },
+    )
     admin.call("repair.order", "action_create_sale_order", [order])
     sale = admin.call("repair.order", "read", [order], ["sale_order_id"])[0][
         "sale_order_id"
@@ -235,4 +257,4 @@ def invoiced_order(people, admin, outlet, technician, price):
         "invoice_ids"
     ][0]
     admin.call("account.move", "action_post", [invoice])
-    return order, invoice
+    return invoice

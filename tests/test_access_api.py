@@ -5,7 +5,9 @@ XML-RPC and get nothing of another outlet or company."""
 import base64
 from datetime import datetime, timedelta
 
-from .helpers import PDF, approved_outlet
+from .helpers import PDF, approved_outlet, invoice_order
+
+CASH = "repair.service.cash.collection"
 
 # every model of the module (the access-matrix test of the module checks
 # that this is all of them)
@@ -26,6 +28,8 @@ MODELS = (
     "repair.order",
     "repair.service.visit",
     "repair.service.followup",
+    "repair.service.followup.question",
+    "repair.service.followup.answer",
     "repair.service.cash.collection",
     "repair.order.dispatch.wizard",
     "repair.order.signature.wizard",
@@ -87,9 +91,10 @@ def _certify(agent, supervisor, manager, app_id):
     return manager.call(app, "read", [app_id], ["outlet_id"])[0]["outlet_id"][0]
 
 
-def _service_order(admin, agent, technician, outlet, customer, product):
-    """An order dispatched by ``agent``, visited, paid in cash, repaired and
-    accepted with ``technician``: its order, visit and cash collection."""
+def _service_order(admin, agent, technician, outlet, customer, product, invoice=None):
+    """An order dispatched by ``agent``, visited, repaired and accepted with
+    ``technician``: its order, visit and, when it can be ``invoice``d, the
+    cash collected against its invoice."""
     order = agent.call(
         "repair.order",
         "create",
@@ -116,9 +121,16 @@ def _service_order(admin, agent, technician, outlet, customer, product):
             "planned_stop": (start + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M:%S"),
         },
     )
-    cash = technician.call(
-        "repair.service.cash.collection", "create", {"repair_id": order, "amount": 60}
-    )
+    cash = []
+    if invoice:
+        invoice(order)
+        cash.append(
+            technician.call(
+                "repair.service.cash.collection",
+                "create",
+                {"repair_id": order, "amount": 60},
+            )
+        )
     technician.call(
         "repair.order",
         "write",
@@ -166,7 +178,7 @@ def _service_order(admin, agent, technician, outlet, customer, product):
     return {
         "repair.order": [order],
         "repair.service.visit": [visit],
-        "repair.service.cash.collection": [cash],
+        "repair.service.cash.collection": cash,
     }
 
 
@@ -295,8 +307,23 @@ def test_outlet_and_company_see_only_their_own(people):
     product = admin.call("product.product", "create", {"name": "API rules fridge"})
     customer = admin.call("res.partner", "create", {"name": "API rules customer"})
     outlets = {"A": outlet_a, "B": outlet_b, "C": outlet_c}
+    # cash is collected against a posted invoice: the first company's orders
+    # are invoiced (the second company keeps no accounts here)
+    admin_json = client("admin", "jsonrpc")
+
+    def invoice(order):
+        return invoice_order(people, admin_json, order, 60.0)
+
     records = {
-        name: _service_order(admin, dispatcher, technician, outlet, customer, product)
+        name: _service_order(
+            admin,
+            dispatcher,
+            technician,
+            outlet,
+            customer,
+            product,
+            invoice if name != "C" else None,
+        )
         for name, dispatcher, technician, outlet in (
             ("A", agent, tech_a, outlet_a),
             ("B", agent, tech_b, outlet_b),
@@ -345,6 +372,11 @@ def test_outlet_and_company_see_only_their_own(people):
                 "repair.service.followup": _ids(
                     boss, "repair.service.followup", [("repair_id", "=", order)]
                 ),
+                "repair.service.followup.answer": _ids(
+                    boss,
+                    "repair.service.followup.answer",
+                    [("followup_id.repair_id", "=", order)],
+                ),
                 "repair.service.sla.line": _ids(
                     boss,
                     "repair.service.sla.line",
@@ -360,7 +392,8 @@ def test_outlet_and_company_see_only_their_own(people):
                 ),
             }
         )
-        assert all(own.values()), name
+        # (no cash in the second company: it keeps no accounts here)
+        assert all(ids for model, ids in own.items() if model != CASH or name != "C")
     # wizards of others: a colleague's consent wizard, the first company's
     # manager's warranty, rejection and suspension wizards
     tech_b.call(
@@ -426,6 +459,10 @@ def test_outlet_and_company_see_only_their_own(people):
                 ),
                 "repair.service.inspection.criterion": config(
                     "repair.service.inspection.criterion", company
+                ),
+                # the checklist's questions are the brand's, of no company
+                "repair.service.followup.question": _ids(
+                    boss, "repair.service.followup.question", []
                 ),
             }
         )

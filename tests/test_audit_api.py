@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from .helpers import approved_outlet, invoiced_order, new_application
+from .helpers import approved_outlet, invoiced_order, new_application, new_user
 from .rpc import EXPECTED_REFUSALS
 
 REPAIR = "repair.order"
@@ -29,20 +29,6 @@ PNG = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
     "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
-
-
-def _user(admin, login, *groups):
-    return admin.call(
-        "res.users",
-        "create",
-        {
-            "name": login,
-            "login": login,
-            "password": login,
-            "email": f"{login}@example.com",
-            "groups_id": [(6, 0, [admin.ref(group) for group in groups])],
-        },
-    )
 
 
 def _count(admin, model, domain=()):
@@ -122,13 +108,13 @@ def audit(server, people, login):
     collection, a fined violation and an application."""
     admin, client = people["admin"], people["client"]
     uid = people["uid"]
-    uid["api.audit.tech"] = _user(
+    uid["api.audit.tech"] = new_user(
         admin, "api.audit.tech", "repair_service_mgmt.group_technician"
     )
-    uid["api.audit.mgr"] = _user(
+    uid["api.audit.mgr"] = new_user(
         admin, "api.audit.mgr", "repair_service_mgmt.group_outlet_manager"
     )
-    uid["api.audit.billing"] = _user(
+    uid["api.audit.billing"] = new_user(
         admin, "api.audit.billing", "account.group_account_invoice", "base.group_user"
     )
     outlet = approved_outlet(

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from .helpers import approved_outlet, invoiced_order, new_application
+from .helpers import approved_outlet, invoiced_order, new_application, new_user
 
 REPAIR = "repair.order"
 PNG = (
@@ -20,36 +20,22 @@ FORGED = (
 )
 
 
-def _user(admin, login, *groups):
-    return admin.call(
-        "res.users",
-        "create",
-        {
-            "name": login,
-            "login": login,
-            "password": login,
-            "email": f"{login}@example.com",
-            "groups_id": [(6, 0, [admin.ref(group) for group in groups])],
-        },
-    )
-
-
 @pytest.fixture(scope="module")
 def world(people):
     """Outlet A (east, Beijing) and outlet B (north), each with a technician
     and a manager; a customer of A with an order dispatched to A."""
     admin = people["admin"]
     uid = {
-        "tech_a": _user(
+        "tech_a": new_user(
             admin, "api.int.tech.a", "repair_service_mgmt.group_technician"
         ),
-        "mgr_a": _user(
+        "mgr_a": new_user(
             admin, "api.int.mgr.a", "repair_service_mgmt.group_outlet_manager"
         ),
-        "tech_b": _user(
+        "tech_b": new_user(
             admin, "api.int.tech.b", "repair_service_mgmt.group_technician"
         ),
-        "mgr_b": _user(
+        "mgr_b": new_user(
             admin, "api.int.mgr.b", "repair_service_mgmt.group_outlet_manager"
         ),
     }

@@ -8,7 +8,7 @@ import base64
 
 import pytest
 
-from .helpers import approved_outlet, invoiced_order
+from .helpers import approved_outlet, invoiced_order, new_user
 
 CASH = "repair.service.cash.collection"
 PNG = base64.b64encode(
@@ -18,20 +18,6 @@ PNG = base64.b64encode(
 ).decode()
 
 
-def _user(admin, login, *groups):
-    return admin.call(
-        "res.users",
-        "create",
-        {
-            "name": login,
-            "login": login,
-            "password": login,
-            "email": f"{login}@example.com",
-            "groups_id": [(6, 0, [admin.ref(group) for group in groups])],
-        },
-    )
-
-
 @pytest.fixture(scope="module")
 def money(people, login):
     """Outlet A with a technician and a staff member who also has invoicing
@@ -39,9 +25,9 @@ def money(people, login):
     admin = people["admin"]
     tech = "repair_service_mgmt.group_technician"
     uid = {
-        "tech_a": _user(admin, "api.money.tech.a", tech),
-        "tech_b": _user(admin, "api.money.tech.b", tech),
-        "staff_billing": _user(
+        "tech_a": new_user(admin, "api.money.tech.a", tech),
+        "tech_b": new_user(admin, "api.money.tech.b", tech),
+        "staff_billing": new_user(
             admin,
             "api.money.staff",
             "repair_service_mgmt.group_outlet_staff",

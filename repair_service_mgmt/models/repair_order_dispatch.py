@@ -117,39 +117,36 @@ class RepairOrder(models.Model):
         """The CS centre's dispatchers (CS agents) assign and reassign jobs."""
         self._check_role("group_cs_agent", action)
 
-    def _check_technician(self, action):
-        """Only the order's own technician may ``action``."""
-        if self.env.su:
+    def _check_technician(self, action, or_dispatcher=False):
+        """Only the order's own technician (or, with ``or_dispatcher``, a
+        dispatcher of the CS centre) may ``action``."""
+        if self.env.su or (
+            or_dispatcher and self.env.user.has_group(f"{MODULE}.group_cs_agent")
+        ):
             return
         self.check_access("read")
-        for order in self:
-            if order.technician_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only %(technician)s, the technician of %(order)s, can "
-                        "%(action)s.",
-                        technician=order.technician_id.name or self.env._("nobody"),
-                        order=order.display_name,
-                        action=action,
-                    )
+        for order in self.filtered(lambda o: o.technician_id != self.env.user):
+            values = {
+                "technician": order.technician_id.name or self.env._("nobody"),
+                "order": order.display_name,
+                "action": action,
+            }
+            raise AccessError(
+                self.env._(
+                    "Only a dispatcher of the CS centre or %(technician)s, the "
+                    "technician of %(order)s, can %(action)s.",
+                    **values,
                 )
+                if or_dispatcher
+                else self.env._(
+                    "Only %(technician)s, the technician of %(order)s, can %(action)s.",
+                    **values,
+                )
+            )
 
     def _check_dispatcher_or_technician(self, action):
         """Visits are planned by the dispatcher or the order's technician."""
-        if self.env.su or self.env.user.has_group(f"{MODULE}.group_cs_agent"):
-            return
-        self.check_access("read")
-        for order in self:
-            if order.technician_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only a dispatcher of the CS centre or %(technician)s, the "
-                        "technician of %(order)s, can %(action)s.",
-                        technician=order.technician_id.name or self.env._("nobody"),
-                        order=order.display_name,
-                        action=action,
-                    )
-                )
+        self._check_technician(action, or_dispatcher=True)
 
     def _check_service_actor(self, action):
         """The order's technician, its outlet's staff or a CS agent."""

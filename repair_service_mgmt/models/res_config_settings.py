@@ -67,8 +67,9 @@ class ResConfigSettings(models.TransientModel):
             return default
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         # the follow-up deadline follows the follow-up delay
         policy = self.env.ref(f"{MODULE}.sla_policy_followup_call", False)
         if policy:
             policy.sudo().hours = self.repair_followup_days * 24
+        return result

@@ -19,7 +19,10 @@ SIGNATURE = base64.b64encode(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
     )
 )
-START = datetime(2026, 12, 1, 9, 0)
+# visits are planned after their order was taken
+START = (datetime.now() + timedelta(days=1)).replace(
+    hour=9, minute=0, second=0, microsecond=0
+)
 KEPT = "kept for the audit trail"
 EDIT_MINUTES = f"{M}.message_edit_minutes"
 
@@ -138,6 +141,9 @@ class AuditFixtures:
             }
         )
         sale_order.action_confirm()
+        # customer service checks the fees before the invoice
+        sale_order.repair_fee_check_note = "Rate agreed with the customer"
+        sale_order.with_user(cls.agent).action_repair_check_fees()
         sale_order._create_invoices().action_post()
         return order
 
@@ -338,7 +344,10 @@ class TestAuditTrailRecords(AuditFixtures, OutletCase):
         followup.with_user(self.agent).action_unreachable()
         with self.assertRaisesRegex(UserError, "unanswered calls are recorded"):
             followup.with_user(self.admin).unlink()
-        fresh = Followup.with_user(self.agent).create({"repair_id": order.id})
+        # one call per order: a bare call of another order
+        fresh = Followup.with_user(self.agent).create(
+            {"repair_id": self._completed_order().id}
+        )
         fresh.with_user(self.admin).unlink()
         self.assertFalse(fresh.exists())
 

@@ -35,7 +35,7 @@ class TestConcurrentSteps(BaseCase):
                 )
             )
             self.order_id = order.id
-            cr.commit()
+        # (the cursor commits as its block ends)
         self.addCleanup(self._remove_order)
 
     def _remove_order(self):
@@ -47,7 +47,6 @@ class TestConcurrentSteps(BaseCase):
             ).unlink()
             order.activity_ids.unlink()
             order.unlink()
-            cr.commit()
 
     def _dispatch(self, cr):
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -59,10 +58,11 @@ class TestConcurrentSteps(BaseCase):
         env.flush_all()
 
     def test_concurrent_dispatch_serializes(self):
-        with self.db.cursor() as first, self.db.cursor() as second:
+        with self.db.cursor() as second:
             second.execute("SELECT 1")  # the second request has begun
-            self._dispatch(first)
-            first.commit()
+            with self.db.cursor() as first:
+                self._dispatch(first)
+            # the first request is committed
             with self.assertRaises(SerializationFailure):
                 self._dispatch(second)
             second.rollback()

@@ -22,54 +22,37 @@ class TestSecurityGroups(TransactionCase):
         self.assertEqual(module.state, "installed")
         self.assertTrue(module.application)
 
-    def test_roles_in_category(self):
-        groups = self.env["res.groups"].search([("category_id", "=", self.category.id)])
-        self.assertEqual(
-            sorted(groups.mapped(lambda g: g.get_external_id()[g.id].split(".")[1])),
-            sorted(
-                f"group_{name}"
-                for name in [
-                    "technician",
-                    "outlet_staff",
-                    "outlet_manager",
-                    "cs_agent",
-                    "cs_supervisor",
-                    "cs_manager",
-                    "commercial_office",
-                    "quality",
-                    "factory",
-                    "vice_president",
-                    "service_admin",
-                ]
-            ),
-        )
-        self.assertEqual(self.category.name, "Repair Service")
+    def test_each_role_sees_its_menus(self):
+        """What each role finds in the app: technicians their jobs, the CS
+        centre the intake and the follow-up calls, the administrator the
+        configuration; an employee without a role not the app."""
+        menus = self.env["ir.ui.menu"]
 
-    def test_chains(self):
-        chains = [
-            ("outlet_staff", "technician"),
-            ("outlet_manager", "outlet_staff"),
-            ("cs_supervisor", "cs_agent"),
-            ("cs_manager", "cs_supervisor"),
-        ]
-        for upper, lower in chains:
-            with self.subTest(upper=upper):
-                self.assertIn(self._group(lower), self._group(upper).implied_ids)
-        # the two chains do not mix: an outlet manager is not in the CS centre
-        self.assertNotIn(
-            self._group("cs_agent"), self._group("outlet_manager").trans_implied_ids
-        )
-        self.assertNotIn(
-            self._group("technician"), self._group("cs_manager").trans_implied_ids
-        )
+        def visible(role):
+            user = new_test_user(self.env, f"rsm_menu_{role}", groups=role)
+            return menus.with_user(user)._visible_menu_ids()
 
-    def test_service_admin_has_every_role(self):
-        admin = self._group("service_admin")
-        others = self.env["res.groups"].search(
-            [("category_id", "=", self.category.id), ("id", "!=", admin.id)]
+        ref = lambda xmlid: self.env.ref(f"{MODULE}.{xmlid}").id
+        technician = visible(f"{MODULE}.group_technician")
+        self.assertIn(ref("repair_order_my_jobs_menu"), technician)
+        self.assertNotIn(ref("repair_order_intake_menu"), technician)
+        self.assertNotIn(ref("repair_service_followup_menu"), technician)
+        agent = visible(f"{MODULE}.group_cs_agent")
+        self.assertIn(ref("repair_order_intake_menu"), agent)
+        self.assertIn(ref("repair_service_followup_menu"), agent)
+        self.assertNotIn(ref("menu_configuration"), agent)
+        admin = visible(f"{MODULE}.group_service_admin")
+        self.assertIn(ref("menu_configuration"), admin)
+        self.assertIn(ref("repair_service_followup_question_menu"), admin)
+
+    def test_outlet_staff_are_not_salespeople(self):
+        """Outlet staff prepare the quotations of their orders through the
+        repair order, without the sales rights on every customer."""
+        staff = new_test_user(
+            self.env, "rsm_staff", groups=f"{MODULE}.group_outlet_staff"
         )
-        self.assertEqual(others - admin.trans_implied_ids, self.env["res.groups"])
-        self.assertIn(self.env.ref("base.group_user"), admin.trans_implied_ids)
+        self.assertFalse(staff.has_group("sales_team.group_sale_salesman"))
+        self.assertFalse(self.env["sale.order"].with_user(staff).has_access("create"))
 
     def test_user_gets_implied_groups(self):
         user = new_test_user(
