@@ -8,10 +8,14 @@ import http.cookiejar
 import json
 import time
 import urllib.request
+from datetime import date, timedelta
 
 import pytest
 
 from .helpers import approved_outlet, invoiced_order, new_application, new_user
+
+# visits are planned after their order was taken
+TOMORROW = date.today() + timedelta(days=1)
 from .rpc import EXPECTED_REFUSALS
 
 REPAIR = "repair.order"
@@ -170,8 +174,8 @@ def audit(server, people, login):
         "create",
         {
             "repair_id": order,
-            "planned_start": "2026-12-01 09:00:00",
-            "planned_stop": "2026-12-01 11:00:00",
+            "planned_start": f"{TOMORROW:%Y-%m-%d} 09:00:00",
+            "planned_stop": f"{TOMORROW:%Y-%m-%d} 11:00:00",
         },
     )
     tech.call(VISIT, "action_check_in", [visit])

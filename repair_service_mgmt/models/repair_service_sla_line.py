@@ -115,7 +115,7 @@ class RepairServiceSlaLine(models.Model):
         lines = self - result[0] if result else self
         record_operation = "read" if operation == "read" else "write"
         forbidden_ids = []
-        for model_name, group in lines.sudo().grouped("res_model").items():
+        for model_name, group in lines.sudo().exists().grouped("res_model").items():
             if model_name not in self.env:
                 forbidden_ids += group.ids
                 continue
