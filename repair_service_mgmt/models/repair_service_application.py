@@ -34,6 +34,9 @@ FORM_FIELDS = (
 )
 # frozen once the application is submitted
 APPLICANT_FIELDS = ("outlet_id", "company_id", *FORM_FIELDS)
+# applications the public page accepts per client address and hour (0: no limit)
+HOURLY_LIMIT_PARAM = "repair_service_mgmt.application_hourly_limit"
+DEFAULT_HOURLY_LIMIT = 5
 
 
 class RepairServiceApplication(models.Model):
@@ -54,6 +57,7 @@ class RepairServiceApplication(models.Model):
         "decision_date",
         "rejection_reason",
         "certificate_number",
+        "submitted_ip",  # set by the public page only
     )
 
     name = fields.Char(
@@ -77,6 +81,14 @@ class RepairServiceApplication(models.Model):
         required=True,
         default="backoffice",
         readonly=True,
+    )
+    submitted_ip = fields.Char(
+        string="Submitted From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Network address the public application page received the "
+        "application from (it limits the applications per address and hour).",
     )
     outlet_id = fields.Many2one(
         "repair.service.outlet",
@@ -205,6 +217,20 @@ class RepairServiceApplication(models.Model):
             application.inspection_passed = bool(application.inspection_line_ids) and (
                 application.inspection_score >= pass_mark
             )
+
+    @api.model
+    def _page_hourly_limit(self):
+        """Applications the public page accepts from one client address in
+        an hour (0: no limit)."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(HOURLY_LIMIT_PARAM, DEFAULT_HOURLY_LIMIT)
+        )
+        try:
+            return max(int(value), 0)
+        except (TypeError, ValueError):
+            return DEFAULT_HOURLY_LIMIT
 
     @api.model
     def _inspection_pass_mark(self):

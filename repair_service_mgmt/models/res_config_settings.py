@@ -1,6 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .repair_service_application import DEFAULT_HOURLY_LIMIT, HOURLY_LIMIT_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
@@ -39,6 +42,14 @@ class ResConfigSettings(models.TransientModel):
         help="File extensions accepted on the public application page, "
         "separated by commas.",
     )
+    # no config_parameter: such a field stores 0 as "unset", which reads back
+    # as the default, and 0 here means "no limit"
+    repair_application_hourly_limit = fields.Integer(
+        string="Applications per Hour",
+        default=DEFAULT_HOURLY_LIMIT,
+        help="Applications the public page accepts from one network address "
+        "in an hour; 0 means no limit.",
+    )
     repair_followup_days = fields.Integer(
         string="Follow-up within (days)",
         config_parameter="repair_service_mgmt.followup_days",
@@ -53,3 +64,27 @@ class ResConfigSettings(models.TransientModel):
         help="A satisfaction score (1–5) at or below this is a problem to hand "
         "on to the outlet or as a complaint.",
     )
+
+    @api.constrains("repair_application_hourly_limit")
+    def _check_repair_application_hourly_limit(self):
+        if any(s.repair_application_hourly_limit < 0 for s in self):
+            raise ValidationError(
+                self.env._(
+                    "Applications per hour cannot be negative (0 means no limit)."
+                )
+            )
+
+    @api.model
+    def get_values(self):
+        res = super().get_values()
+        res["repair_application_hourly_limit"] = self.env[
+            "repair.service.application"
+        ]._page_hourly_limit()
+        return res
+
+    def set_values(self):
+        res = super().set_values()
+        self.env["ir.config_parameter"].sudo().set_param(
+            HOURLY_LIMIT_PARAM, str(self.repair_application_hourly_limit)
+        )
+        return res
