@@ -19,9 +19,15 @@ fi
 
 pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 [ -x "$pg_bin/initdb" ] || die "no PostgreSQL server found (install the Debian package postgresql, or set PG_BIN)."
-data="$PG_DIR/data"
+cluster="$(pg_cluster_dir)"
+data="$cluster/data"
 sock="$(pg_socket_dir)"
-log="$PG_DIR/postgresql.log"
+log="$cluster/postgresql.log"
+# where the cluster is when it cannot be in $PG_DIR (see pg_cluster_dir)
+elsewhere() {
+    [ "$cluster" = "$PG_DIR" ] && return 1
+    echo "in $cluster: the postgres user, who runs it, cannot enter $PG_DIR"
+}
 
 # PostgreSQL refuses to run as root: run it as the postgres user then.
 as_pg() {
@@ -39,9 +45,13 @@ sql() { as_pg "$pg_bin/psql" -X -h "$sock" -p "$PG_PORT_PRIVATE" -U "$(superuser
 
 case "$cmd" in
 start)
-    mkdir -p "$PG_DIR" "$sock"
+    if [ "$(id -u)" -eq 0 ] && ! postgres_reaches "$cluster"; then
+        die "the private PostgreSQL cluster runs as the postgres user, who cannot enter $PG_DIR (a folder above it is closed to other users) and has no folder of its own to use instead. Set PG_DIR to a folder that user can reach, e.g. PG_DIR=/var/tmp/repair-pg make test, or set PGHOST, PGPORT, PGUSER (and PGPASSWORD) to use a PostgreSQL server you run."
+    fi
+    mkdir -p "$cluster" "$sock"
     if [ "$(id -u)" -eq 0 ]; then
-        chown postgres "$PG_DIR" "$sock"
+        chown postgres "$cluster" "$sock"
+        if [ "$cluster" != "$PG_DIR" ]; then chmod 700 "$cluster"; fi
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
         info "creating a private PostgreSQL cluster in $data"
@@ -55,6 +65,7 @@ start)
         as_pg "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     fi
     if ! running; then
+        if where="$(elsewhere)"; then info "starting the private PostgreSQL cluster $where"; fi
         as_pg "$pg_bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
             -o "-k $sock -c listen_addresses='' -p $PG_PORT_PRIVATE" \
             start >/dev/null || die "PostgreSQL did not start, see $log"
@@ -67,7 +78,7 @@ start)
 stop)
     if [ -f "$data/PG_VERSION" ] && running; then
         as_pg "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
-        info "PostgreSQL stopped"
+        if where="$(elsewhere)"; then info "PostgreSQL stopped (the cluster $where)"; else info "PostgreSQL stopped"; fi
     fi
     ;;
 status)
