@@ -9,6 +9,7 @@ VENV="${VENV:-$ROOT/.venv}"
 PYTHON_BIN="${PYTHON_BIN:-python3.11}"
 RUN_DIR="${RUN_DIR:-$ROOT/.run}"
 PG_DIR="${PG_DIR:-$ROOT/.pg}"
+case "$PG_DIR" in /*) ;; *) PG_DIR="$PWD/$PG_DIR" ;; esac
 PG_PORT_PRIVATE="${PG_PORT_PRIVATE:-5432}"
 DEMO_DB="${DEMO_DB:-repair_demo}"
 TEST_DB="${TEST_DB:-repair_test}"

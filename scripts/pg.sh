@@ -29,10 +29,11 @@ elsewhere() {
     echo "in $cluster: the postgres user, who runs it, cannot enter $PG_DIR"
 }
 
-# PostgreSQL refuses to run as root: run it as the postgres user then.
+# PostgreSQL refuses to run as root: run it as the postgres user then (from
+# a folder that user may enter: PostgreSQL's programs check their folder).
 as_pg() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
