@@ -9,6 +9,7 @@ VENV="${VENV:-$ROOT/.venv}"
 PYTHON_BIN="${PYTHON_BIN:-python3.11}"
 RUN_DIR="${RUN_DIR:-$ROOT/.run}"
 PG_DIR="${PG_DIR:-$ROOT/.pg}"
+case "$PG_DIR" in /*) ;; *) PG_DIR="$PWD/$PG_DIR" ;; esac
 PG_PORT_PRIVATE="${PG_PORT_PRIVATE:-5432}"
 DEMO_DB="${DEMO_DB:-repair_demo}"
 TEST_DB="${TEST_DB:-repair_test}"
@@ -37,11 +38,41 @@ use_external_pg() {
     [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}${PGDATABASE:-}${PGSERVICE:-}" ]
 }
 
+path_hash() { echo -n "$1" | md5sum | cut -c1-12; }
+
+# postgres_reaches DIR: whether the postgres user can enter DIR (or, while it
+# does not exist, the nearest folder above it that does).
+postgres_reaches() {
+    local dir="$1"
+    while [ ! -e "$dir" ] && [ "$dir" != / ]; do dir="$(dirname "$dir")"; done
+    runuser -u postgres -- test -x "$dir" 2>/dev/null
+}
+
+# The folder of the private cluster (data, log, socket): $PG_DIR. As root,
+# the cluster runs as the postgres user; when that user cannot reach $PG_DIR
+# (a checkout in root's home, mode 700), the cluster lives in a folder of its
+# own, named after $PG_DIR, in the postgres user's home (or /tmp).
+pg_cluster_dir() {
+    if [ "$(id -u)" -ne 0 ] || ! id postgres >/dev/null 2>&1 || postgres_reaches "$PG_DIR"; then
+        echo "$PG_DIR"
+        return 0
+    fi
+    local base
+    for base in "$(getent passwd postgres | cut -d: -f6)" /tmp; do
+        if [ -n "$base" ] && [ -d "$base" ] && postgres_reaches "$base"; then
+            echo "${base%/}/rsm-cluster-$(path_hash "$PG_DIR")"
+            return 0
+        fi
+    done
+    echo "$PG_DIR"  # out of reach: pg.sh says what to do
+}
+
 pg_socket_dir() {
-    local dir="$PG_DIR/run"
+    local dir
+    dir="$(pg_cluster_dir)/run"
     # a unix socket path may not exceed 107 bytes
     if [ $(( ${#dir} + 20 )) -gt 100 ]; then
-        dir="/tmp/rsm-pg-$(echo -n "$PG_DIR" | md5sum | cut -c1-12)"
+        dir="/tmp/rsm-pg-$(path_hash "$PG_DIR")"
     fi
     echo "$dir"
 }

@@ -9,25 +9,35 @@ request as a frontend one, which sets the visitor's language and the values
 ``portal.frontend_layout`` needs (``frontend_languages``...): Odoo's own
 portal routes (``/my``, ``/mail/unfollow``) do the same without ``website``.
 Everything the applicant sends is validated before anything is created: a
-refused application leaves no record and no attachment behind.
+refused application leaves no record and no attachment behind. A file must be
+what its name says (its first bytes are checked), and the page accepts a
+configurable number of applications per client address and hour.
 """
 
 import math
 import os
+from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import Command, http
+from odoo import Command, fields, http
+from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mail import single_email_re
 
 from ..models.repair_service_application import FORM_FIELDS
+from ..models.res_config_settings import PARAMS
 
 APPLY_URL = "/repair-service/outlet/apply"
 REQUIRED_FIELDS = ("outlet_name", "contact_name", "phone", "email", "region_id")
-DEFAULT_MAX_MB = 10.0
-DEFAULT_EXTENSIONS = ("pdf", "jpg", "jpeg", "png")
 MB = 1024 * 1024
+# the first bytes of the file types whose content is checked: (format, magic)
+SIGNATURES = {
+    "pdf": ("PDF", b"%PDF-"),
+    "jpg": ("JPEG", b"\xff\xd8\xff"),
+    "jpeg": ("JPEG", b"\xff\xd8\xff"),
+    "png": ("PNG", b"\x89PNG\r\n\x1a\n"),
+}
 
 
 class RepairServiceApplicationController(http.Controller):
@@ -51,6 +61,11 @@ class RepairServiceApplicationController(http.Controller):
         """Validate the whole application, then create and submit it."""
         form = request.httprequest.form
         values = {name: (form.get(name) or "").strip() for name in FORM_FIELDS}
+        client_address = request.httprequest.remote_addr or ""
+        if self._over_hourly_limit(client_address):
+            return self._render_form(
+                values, errors=[self._hourly_limit_message()], status=429
+            )
         errors, error_fields, vals = self._validate_fields(values)
         doc_errors, uploads = self._validate_documents()
         errors += doc_errors
@@ -58,6 +73,7 @@ class RepairServiceApplicationController(http.Controller):
             return self._render_form(
                 values, errors=errors, error_fields=error_fields, status=400
             )
+        vals["submitted_ip"] = client_address or False
         application = self._create_application(vals, uploads)
         return request.render(
             "repair_service_mgmt.repair_service_application_apply_thanks",
@@ -109,31 +125,55 @@ class RepairServiceApplicationController(http.Controller):
         return request.env["repair.service.document.type"].sudo().search([])
 
     def _upload_max_mb(self):
-        value = (
-            request.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.upload_max_mb", DEFAULT_MAX_MB)
-        )
-        try:
-            max_mb = float(value)
-        except (TypeError, ValueError):
-            return DEFAULT_MAX_MB
-        return max_mb if max_mb > 0 else DEFAULT_MAX_MB
+        settings = request.env["res.config.settings"]
+        max_mb = settings._repair_param("upload_max_mb")
+        return max_mb if max_mb > 0 else PARAMS["upload_max_mb"][1]
 
     def _upload_extensions(self):
-        value = (
-            request.env["ir.config_parameter"]
-            .sudo()
-            .get_param("repair_service_mgmt.upload_extensions", "")
-        )
-        extensions = [
-            ext.strip().lstrip(".").lower() for ext in (value or "").split(",")
-        ]
-        return [ext for ext in extensions if ext] or list(DEFAULT_EXTENSIONS)
+        value = request.env["res.config.settings"]._repair_param("upload_extensions")
+        extensions = [ext.strip().lstrip(".").lower() for ext in value.split(",")]
+        return [ext for ext in extensions if ext] or PARAMS["upload_extensions"][
+            1
+        ].split(",")
 
     @staticmethod
     def _format_mb(value):
         return f"{value:g}"
+
+    # ------------------------------------------------------------------
+    # Flood protection: applications per client address and hour
+    # ------------------------------------------------------------------
+    def _over_hourly_limit(self, client_address):
+        """Whether the page already accepted the configured number of
+        applications from ``client_address`` in the last hour."""
+        applications = request.env["repair.service.application"].sudo()
+        limit = applications._page_hourly_limit()
+        if not limit or not client_address:
+            return False
+        since = fields.Datetime.now() - timedelta(hours=1)
+        count = applications.search_count(
+            [
+                ("source", "=", "web"),
+                ("submitted_ip", "=", client_address),
+                ("create_date", ">=", since),
+            ],
+            limit=limit,
+        )
+        return count >= limit
+
+    def _hourly_limit_message(self):
+        env = request.env
+        phone = env.company.sudo().phone
+        if phone:
+            return env._(
+                "Too many applications have been sent from your network in the "
+                "last hour. Please try again later, or call us on %(phone)s.",
+                phone=phone,
+            )
+        return env._(
+            "Too many applications have been sent from your network in the last "
+            "hour. Please try again later, or call our after-sales service."
+        )
 
     # ------------------------------------------------------------------
     # Validation: collect every problem, create nothing
@@ -172,6 +212,15 @@ class RepairServiceApplicationController(http.Controller):
             errors["email"] = env._(
                 "“%(email)s” is not a valid e-mail address.", email=values["email"]
             )
+        if values["phone"] and "phone" not in errors:
+            try:
+                env["res.partner"]._repair_phone_e164(
+                    values["phone"],
+                    self._browse("res.country", values["country_id"])
+                    or env.company.country_id,
+                )
+            except UserError as error:
+                errors["phone"] = str(error.args[0])
         if values["kind"] not in dict(descriptions["kind"]["selection"]):
             errors["kind"] = env._(
                 "%(field)s: choose one of the options.", field=labels["kind"]
@@ -231,10 +280,23 @@ class RepairServiceApplicationController(http.Controller):
         stream.seek(0)
         return size
 
+    @staticmethod
+    def _content_matches(storage, extension):
+        """Whether the file starts with the bytes of the format its extension
+        names (formats without a known signature are not checked)."""
+        if extension not in SIGNATURES:
+            return True
+        magic = SIGNATURES[extension][1]
+        stream = storage.stream
+        stream.seek(0)
+        head = stream.read(len(magic))
+        stream.seek(0)
+        return head == magic
+
     def _validate_documents(self):
-        """Check every uploaded file (type, size) and that each required
-        document type has a file. Return (errors, {document type: [(file
-        name, file storage)]})."""
+        """Check every uploaded file (type, content, size) and that each
+        required document type has a file. Return (errors, {document type:
+        [(file name, file storage)]})."""
         env = request.env
         max_mb = self._upload_max_mb()
         extensions = self._upload_extensions()
@@ -250,6 +312,7 @@ class RepairServiceApplicationController(http.Controller):
             ]
             for filename, storage in files:
                 extension = os.path.splitext(filename)[1].lstrip(".").lower()
+                size = self._file_size(storage)
                 if not extension:
                     errors.append(
                         env._(
@@ -269,7 +332,20 @@ class RepairServiceApplicationController(http.Controller):
                             accepted=accepted,
                         )
                     )
-                size = self._file_size(storage)
+                elif size and not self._content_matches(storage, extension):
+                    file_format = SIGNATURES[extension][0]
+                    errors.append(
+                        env._(
+                            "%(document)s: “%(file)s” is not a real %(format)s "
+                            "file (its content does not match its .%(extension)s "
+                            "name). Save or scan the document as a %(format)s "
+                            "file and select that file again.",
+                            document=doc_type.name,
+                            file=filename,
+                            extension=extension,
+                            format=file_format,
+                        )
+                    )
                 if size > max_mb * MB:
                     size_mb = "%.1f" % (math.ceil(size * 10 / MB) / 10)
                     errors.append(

@@ -36,6 +36,7 @@ FORM_FIELDS = (
 )
 # frozen once the application is submitted
 APPLICANT_FIELDS = ("outlet_id", "company_id", *FORM_FIELDS)
+# applications the public page accepts per client address and hour (0: no limit)
 
 
 def _of_company(records, company):
@@ -69,6 +70,7 @@ class RepairServiceApplication(models.Model):
         "decision_date",
         "rejection_reason",
         "certificate_number",
+        "submitted_ip",  # set by the public page only
     )
     # set by the server when the application is made
     _workflow_fixed_fields = ("source", "is_renewal")
@@ -121,6 +123,14 @@ class RepairServiceApplication(models.Model):
         required=True,
         default="backoffice",
         readonly=True,
+    )
+    submitted_ip = fields.Char(
+        string="Submitted From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Network address the public application page received the "
+        "application from (it limits the applications per address and hour).",
     )
     outlet_id = fields.Many2one(
         "repair.service.outlet",
@@ -245,6 +255,12 @@ class RepairServiceApplication(models.Model):
             application.inspection_passed = bool(application.inspection_line_ids) and (
                 application.inspection_score >= pass_mark
             )
+
+    @api.model
+    def _page_hourly_limit(self):
+        """Applications the public page accepts from one client address in
+        an hour (0: no limit)."""
+        return self.env.company.repair_application_hourly_limit
 
     def _ensure_document_lines(self):
         """One checklist line per required document type (R-41)."""

@@ -1,6 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -37,3 +38,18 @@ class ResCompany(models.Model):
         help="A satisfaction score (1–5) at or below this is a problem to hand "
         "on to the outlet or as a complaint.",
     )
+    repair_application_hourly_limit = fields.Integer(
+        string="Applications per Hour",
+        default=5,
+        help="Applications the public page accepts from one network address "
+        "in an hour; 0 means no limit.",
+    )
+
+    @api.constrains("repair_application_hourly_limit")
+    def _check_repair_application_hourly_limit(self):
+        if any(company.repair_application_hourly_limit < 0 for company in self):
+            raise ValidationError(
+                self.env._(
+                    "Applications per hour cannot be negative (0 means no limit)."
+                )
+            )

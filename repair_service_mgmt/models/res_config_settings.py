@@ -47,6 +47,9 @@ class ResConfigSettings(models.TransientModel):
         help="File extensions accepted on the public application page, "
         "separated by commas.",
     )
+    repair_application_hourly_limit = fields.Integer(
+        related="company_id.repair_application_hourly_limit", readonly=False
+    )
     repair_message_edit_minutes = fields.Integer(
         string="Own Messages Editable For (minutes)",
         config_parameter=f"{MODULE}.message_edit_minutes",

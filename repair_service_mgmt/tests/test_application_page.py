@@ -1,15 +1,38 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 import re
+from datetime import timedelta
 
+from PIL import Image
+
+from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from ..models.repair_service_application import FORM_FIELDS
 
 URL = "/repair-service/outlet/apply"
 PDF = b"%PDF-1.4\n% outlet application test document\n%%EOF\n"
+# the start of a Windows executable (DOS header and stub)
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + b"This program cannot be run in DOS mode.\r\r\n$"
+)
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
+TOO_MANY = (
+    "Too many applications have been sent from your network in the last hour. "
+    "Please try again later, or call us on +86 400 820 8820."
+)
+
+
+def image_bytes(image_format):
+    """A small valid image in ``image_format`` (JPEG, PNG)."""
+    stream = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(stream, format=image_format)
+    return stream.getvalue()
 
 
 @tagged("post_install", "-at_install")
@@ -26,6 +49,9 @@ class TestApplicationPage(HttpCase):
         cls.doc_types = cls.env["repair.service.document.type"].search([])
         cls.Application = cls.env["repair.service.application"]
         cls.Attachment = cls.env["ir.attachment"]
+        cls.licence = cls.env.ref("repair_service_mgmt.document_type_business_licence")
+        # the company of a public visitor gives the phone number to call
+        cls.env.ref("base.public_user").company_id.phone = "+86 400 820 8820"
 
     def setUp(self):
         super().setUp()
@@ -76,10 +102,10 @@ class TestApplicationPage(HttpCase):
             ),
         )
 
-    def _assert_refused(self, data, files, message):
+    def _assert_refused(self, data, files, message, status=400):
         before = self._counts()
         response = self.url_open(URL, data=data, files=files)
-        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.status_code, status)
         self.assertIn(message, response.text)
         self.assertIn('id="repair_service_application_errors"', response.text)
         # the entered values are kept
@@ -122,6 +148,7 @@ class TestApplicationPage(HttpCase):
         self.assertEqual(application.region_id, self.region)
         self.assertEqual(application.company_id, self.company)
         self.assertEqual(application.email, "chen.jie@example.com")
+        self.assertEqual(application.submitted_ip, "127.0.0.1")
         self.assertIn(application.name, response.text)
         self.assertIn('id="repair_service_application_reference"', response.text)
         self.assertEqual(len(application.document_ids), len(self.doc_types))
@@ -220,3 +247,171 @@ class TestApplicationPage(HttpCase):
         self.assertFalse(
             self.Application.search([("outlet_name", "=", "Page Test Outlet")])
         )
+
+    def test_renamed_executable_refused(self):
+        """R-41: a program renamed to .pdf is refused by its content, with a
+        message naming the document and what to do; nothing is created."""
+        files = self._files(
+            skip=self.licence,
+            extra=[
+                (
+                    f"document_{self.licence.id}",
+                    ("evil.pdf", EXE, "application/pdf"),
+                )
+            ],
+        )
+        self._assert_refused(
+            self._data(),
+            files,
+            "Business licence: “evil.pdf” is not a real PDF file (its content "
+            "does not match its .pdf name). Save or scan the document as a PDF "
+            "file and select that file again.",
+        )
+
+    def test_png_named_pdf_refused(self):
+        """R-41: an image named .pdf is not a PDF: refused; nothing is
+        created."""
+        files = self._files(
+            skip=self.licence,
+            extra=[
+                (
+                    f"document_{self.licence.id}",
+                    ("licence.pdf", image_bytes("PNG"), "application/pdf"),
+                )
+            ],
+        )
+        response = self._assert_refused(
+            self._data(),
+            files,
+            "Business licence: “licence.pdf” is not a real PDF file",
+        )
+        self.assertEqual(response.text.count("is not a real"), 1)
+
+    def test_files_with_matching_content_accepted(self):
+        """R-41: JPEG, PNG and PDF files whose content is what their
+        extension says are accepted and stored as sent."""
+        jpeg, png = image_bytes("JPEG"), image_bytes("PNG")
+        other = self.doc_types - self.licence
+        uploads = [
+            (self.licence, "licence.jpg", jpeg, "image/jpeg"),
+            (self.licence, "licence-back.JPEG", jpeg, "image/jpeg"),
+            (other[0], f"{other[0].code}.png", png, "image/png"),
+            (other[1], f"{other[1].code}.pdf", PDF, "application/pdf"),
+            (other[2], f"{other[2].code}.pdf", PDF, "application/pdf"),
+        ]
+        files = [
+            (f"document_{doc_type.id}", (name, content, mimetype))
+            for doc_type, name, content, mimetype in uploads
+        ]
+        applications, attachments = self._counts()
+        response = self.url_open(URL, data=self._data(), files=files)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('id="repair_service_application_reference"', response.text)
+        self.assertEqual(self._counts(), (applications + 1, attachments + 5))
+        application = self.Application.search(
+            [("outlet_name", "=", "Page Test Outlet")]
+        )
+        stored = application.document_ids.attachment_ids
+        self.assertEqual(
+            {(att.name, att.raw) for att in stored},
+            {(name, content) for _type, name, content, _mime in uploads},
+        )
+        licence_line = application.document_ids.filtered(
+            lambda line: line.document_type_id == self.licence
+        )
+        self.assertEqual(
+            sorted(licence_line.attachment_ids.mapped("name")),
+            ["licence-back.JPEG", "licence.jpg"],
+        )
+        self.assertEqual(application.state, "submitted")
+
+    def test_hourly_limit(self):
+        """The page accepts the configured number of applications per client
+        address and hour; the next one gets HTTP 429 with a clear message and
+        creates nothing."""
+        self.env.company.repair_application_hourly_limit = 2
+        for number in (1, 2):
+            data = self._data(outlet_name=f"Flood Outlet {number}")
+            response = self.url_open(URL, data=data, files=self._files())
+            self.assertEqual(response.status_code, 200)
+        sent = self.Application.search([("outlet_name", "like", "Flood Outlet")])
+        self.assertEqual(len(sent), 2)
+        self.assertEqual(set(sent.mapped("submitted_ip")), {"127.0.0.1"})
+        response = self._assert_refused(
+            self._data(), self._files(), TOO_MANY, status=429
+        )
+        self.assertNotIn("Flood Outlet", response.text)
+
+    def test_hourly_limit_counts_this_address_in_the_last_hour(self):
+        """Only this address's applications from the page in the last hour
+        count towards the limit."""
+        self.env.company.repair_application_hourly_limit = 1
+        vals = {
+            "outlet_name": "Earlier Outlet",
+            "region_id": self.region.id,
+            "company_id": self.company.id,
+            "contact_name": "Wang Li",
+            "phone": "+86 21 5555 0102",
+            "email": "wang.li@example.com",
+            "source": "web",
+        }
+        earlier = self.Application.create(
+            [
+                dict(vals, submitted_ip="127.0.0.1"),
+                dict(vals, submitted_ip="192.0.2.7"),
+                dict(vals, submitted_ip="127.0.0.1", source="backoffice"),
+            ]
+        )[0]
+        self.env.cr.execute(
+            SQL(
+                "UPDATE repair_service_application SET create_date = %s WHERE id = %s",
+                fields.Datetime.now() - timedelta(minutes=61),
+                earlier.id,
+            )
+        )
+        earlier.invalidate_recordset(["create_date"])
+        response = self.url_open(URL, data=self._data(), files=self._files())
+        self.assertEqual(response.status_code, 200)
+        self._assert_refused(self._data(), self._files(), TOO_MANY, status=429)
+
+    def test_no_hourly_limit_when_zero(self):
+        """A limit of 0 (set in Settings) means no limit."""
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.repair_application_hourly_limit, 5)
+        settings.repair_application_hourly_limit = 0
+        settings.execute()
+        self.assertEqual(
+            self.env["res.config.settings"].create({}).repair_application_hourly_limit,
+            0,
+        )
+        self.Application.create(
+            [
+                {
+                    "outlet_name": f"Earlier Outlet {number}",
+                    "region_id": self.region.id,
+                    "company_id": self.company.id,
+                    "contact_name": "Wang Li",
+                    "phone": "+86 21 5555 0102",
+                    "email": "wang.li@example.com",
+                    "source": "web",
+                    "submitted_ip": "127.0.0.1",
+                }
+                for number in range(6)
+            ]
+        )
+        before = self.Application.search_count([])
+        response = self.url_open(URL, data=self._data(), files=self._files())
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.Application.search_count([]), before + 1)
+
+    def test_hourly_limit_cannot_be_negative(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"repair_application_hourly_limit": -1}
+            )
+
+    def test_invalid_phone_refused(self):
+        """R-03: the page refuses a phone number that is not valid, with the
+        reason, and creates nothing."""
+        for phone in ("abc", "+86 123"):
+            self._assert_refused(self._data(phone=phone), self._files(), "is not valid")
