@@ -42,6 +42,8 @@ from . import repair_order_audit
 from . import repair_service_visit
 from . import repair_service_followup_question
 from . import repair_service_followup
+from . import repair_service_followup_problem
+from . import repair_service_followup_planning
 from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment

@@ -160,9 +160,10 @@ class RepairOrder(models.Model):
             }
         )
         step.action_repair_end()
-        self._activity_close(
-            ["mail_activity_rework"], feedback=self.env._("The customer accepted.")
-        )
+        if self.rework_count:  # a rework activity is open only after a dispute
+            self._activity_close(
+                ["mail_activity_rework"], feedback=self.env._("The customer accepted.")
+            )
         return True
 
     # ------------------------------------------------------------------

@@ -183,13 +183,16 @@ class RepairOrder(models.Model):
         moves = self.move_ids.filtered(
             lambda m: m.repair_line_type == "add" and m.state != "cancel"
         )
-        for move in workflow_step(moves):
-            move.repair_consent_qty = move.product_uom_qty
+        # one write per quantity: the parts agreed to as they are now
+        for quantity, same in workflow_step(moves).grouped("product_uom_qty").items():
+            same.write({"repair_consent_qty": quantity})
+        renewed = self.consent_state == "renew"
         step.write(dict(values, consent_state="given"))
-        self._activity_close(
-            ["mail_activity_customer_consent"],
-            feedback=self.env._("The customer agreed."),
-        )
+        if renewed:  # the consent activity asks for a renewed consent only
+            self._activity_close(
+                ["mail_activity_customer_consent"],
+                feedback=self.env._("The customer agreed."),
+            )
         return True
 
     def _consent_outdated(self):

@@ -222,8 +222,9 @@ class RepairOrder(models.Model):
             # parts come from the outlet's own stock
             values["location_id"] = outlet.location_id.id
         # a job another technician had, or a declined one, is answered
-        self._activity_cancel(["mail_activity_job"])
-        self._activity_close(
+        again = self.filtered("dispatcher_id")
+        again._activity_cancel(["mail_activity_job"])
+        again._activity_close(
             ["mail_activity_dispatch_again"], feedback=self.env._("Dispatched again.")
         )
         self._workflow_step().write(values)

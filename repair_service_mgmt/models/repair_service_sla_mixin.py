@@ -101,9 +101,10 @@ class RepairServiceSlaMixin(models.AbstractModel):
 
     def write(self, vals):
         result = super().write(vals)
-        if self and self.env["repair.service.sla.policy"]._policies_for(self._name):
+        watched = self.env["repair.service.sla.policy"]._policy_fields_for(self._name)
+        if self and set(vals) & watched:
             self._sla_lock()
-        self._sla_update()
+            self._sla_update()
         return result
 
     def _sla_lock(self):

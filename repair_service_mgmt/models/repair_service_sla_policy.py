@@ -176,6 +176,35 @@ class RepairServiceSlaPolicy(models.Model):
     def _policy_ids_for(self, model_name):
         return tuple(self.sudo().search([("model", "=", model_name)]).ids)
 
+    @api.model
+    @tools.ormcache("model_name", "self.env.company.id")
+    def _policy_fields_for(self, model_name):
+        """The fields of ``model_name`` its policies look at (conditions,
+        start and due-at fields, first step of a path): a write of none of
+        them moves no clock."""
+        names = set()
+        for policy in self._policies_for(model_name):
+            for domain in (
+                policy.start_domain,
+                policy.target_domain,
+                policy.pause_domain,
+            ):
+                for leaf in safe_eval(domain or "[]"):
+                    if isinstance(leaf, (list, tuple)) and leaf:
+                        names.add(str(leaf[0]).split(".")[0])
+            for path in (policy.start_field, policy.deadline_field):
+                if path:
+                    names.add(path.split(".")[0])
+        # a computed or related field moves with what it depends on
+        Model = self.env[model_name]
+        for name in list(names):
+            field = Model._fields.get(name)
+            if field is not None and (field.compute or field.related):
+                names.update(
+                    dep.split(".")[0] for dep in self.env.registry.field_depends[field]
+                )
+        return frozenset(names)
+
     @api.model_create_multi
     def create(self, vals_list):
         self.env.registry.clear_cache()

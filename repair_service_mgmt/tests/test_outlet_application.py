@@ -154,7 +154,7 @@ class TestOutletApplication(OutletCase):
         app = application.with_user(self.supervisor)
         self.assertEqual(app.inspection_date, fields.Date.context_today(app))
         app.inspection_date = False
-        with self.assertRaisesRegex(UserError, "date"):
+        with self.assertRaisesRegex(UserError, "Enter the date of the site inspection"):
             app.action_complete_inspection()
         app.inspection_date = "2026-11-20"
         with self.assertRaisesRegex(UserError, "Score every criterion"):
@@ -215,7 +215,7 @@ class TestOutletApplication(OutletCase):
         wizard = wizard_model.with_user(self.manager).create(
             {"application_ids": application.ids, "reason": "   "}
         )
-        with self.assertRaisesRegex(UserError, "reason"):
+        with self.assertRaisesRegex(UserError, "Give the reason for the rejection"):
             wizard.action_reject()
         self.assertEqual(application.state, "decision")
         wizard.reason = "No repair bench and no trained staff."

@@ -1,5 +1,6 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
@@ -11,6 +12,12 @@ from .common import OutletCase
 
 M = "repair_service_mgmt"
 T0 = datetime(2026, 11, 23, 9, 0, 0)
+# a 1×1 PNG: the customer's signature and the completion photo
+SIGNATURE = base64.b64encode(
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+    b"\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+    b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 @tagged("post_install", "-at_install")
@@ -62,17 +69,42 @@ class TestRepairFollowup(OutletCase):
         return order.with_env(self.env)
 
     def _completed_order(self, outlet=None, dispatcher=None):
-        """An order repaired and completed now. The outlet's service steps
-        apply to orders with an outlet: the outlet is set afterwards, as if
-        the order had been dispatched to it."""
+        """An order repaired and completed now, through the real steps: a
+        plain order through core's; with a ``dispatcher`` or an ``outlet``, a
+        service order dispatched (by the dispatcher, to the outlet, default
+        the follow-up outlet), diagnosed, agreed, repaired and accepted by
+        the customer."""
         order = self._order()
-        if dispatcher:
-            order.write({"dispatcher_id": dispatcher.id})
-        order.action_validate()
-        order.action_repair_start()
-        order.action_repair_end()
-        if outlet:
-            order.write({"outlet_id": outlet.id, "technician_id": self.tech_a.id})
+        if not (outlet or dispatcher):
+            order.action_validate()
+            order.action_repair_start()
+            order.action_repair_end()
+            return order
+        order.with_user(dispatcher or self.agent)._dispatch(
+            outlet or self.outlet, self.tech_a
+        )
+        job = order.with_user(self.tech_a)
+        job.action_customer_contacted()
+        job.write(
+            {
+                "symptom_id": self.env.ref(f"{M}.fault_symptom_noise").id,
+                "cause_id": self.env.ref(f"{M}.fault_cause_fan_motor").id,
+                "repair_plan": "Replace the drum bearing",
+            }
+        )
+        job.action_record_consent("Follow-up customer", "phone")
+        job.action_repair_start()
+        photo = self.env["ir.attachment"].create(
+            {"name": "after.png", "datas": SIGNATURE}
+        )
+        job.write(
+            {
+                "function_test_done": True,
+                "serial_scanned": "SN-FU-1",
+                "completion_photo_ids": [(6, 0, photo.ids)],
+            }
+        )
+        job.action_record_acceptance("Follow-up customer", signature=SIGNATURE)
         return order
 
     def _followup(self, order):
@@ -194,7 +226,7 @@ class TestRepairFollowup(OutletCase):
             followup.action_done()
         self.assertEqual(followup.state, "to_call")
         self.assertFalse(order.followup_done_at)
-        with self.assertRaisesRegex(UserError, "remarks"):
+        with self.assertRaisesRegex(UserError, "write down what the customer said"):
             followup.action_open_task()
         self.assertFalse(followup.task_user_id)
         followup.remarks = "The technician came two hours late."

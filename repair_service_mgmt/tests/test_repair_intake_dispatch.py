@@ -78,7 +78,7 @@ class TestRepairIntakeDispatch(OutletCase):
         self.assertEqual(order.dispatch_state, "dispatched")
         self.assertEqual(order.dispatcher_id, self.agent)
         self.assertIn(self.tech_a, order.activity_ids.user_id)
-        with self.assertRaisesRegex(UserError, "Only"):
+        with self.assertRaisesRegex(AccessError, "the technician of .*, can accept"):
             order.with_user(self.staff_a).action_accept_job()
         order.with_user(self.tech_a).action_accept_job()
         self.assertEqual(order.dispatch_state, "accepted")

@@ -56,10 +56,10 @@ class TestRepairVisit(OutletCase):
         visit.with_user(self.agent).action_confirm_appointment()
         self.assertEqual(visit.state, "confirmed")
         self.assertTrue(visit.confirmed_at)
-        with self.assertRaisesRegex(UserError, "Only"):
+        with self.assertRaisesRegex(AccessError, "who makes this visit, can check in"):
             visit.with_user(self.tech_b).action_check_in()
         visit.with_user(self.tech_a).action_check_in()
-        with self.assertRaisesRegex(UserError, "finished"):
+        with self.assertRaisesRegex(UserError, "whether the work is finished"):
             visit.with_user(self.tech_a).action_check_out()
         visit.with_user(self.tech_a).write({"result": "finished", "report": "Fixed"})
         visit.with_user(self.tech_a).action_check_out()
@@ -76,7 +76,7 @@ class TestRepairVisit(OutletCase):
         visit.with_user(self.tech_a).result = "unfinished"
         with self.assertRaisesRegex(UserError, "next visit"):
             visit.with_user(self.tech_a).action_check_out()
-        with self.assertRaisesRegex(UserError, "window"):
+        with self.assertRaisesRegex(UserError, "next visit's window agreed"):
             visit.with_user(self.tech_a).action_plan_next_visit()
         visit.with_user(self.tech_a).write(
             {
@@ -93,7 +93,7 @@ class TestRepairVisit(OutletCase):
         """Visits: state only by the buttons, window checked, other outlets'
         technicians kept out."""
         visit = self._visit()
-        with self.assertRaisesRegex(UserError, "workflow"):
+        with self.assertRaisesRegex(UserError, "Status of Repair Visit change only"):
             visit.with_user(self.tech_a).write({"state": "done"})
         with self.assertRaisesRegex(ValidationError, "must end after"):
             visit.with_user(self.agent).planned_stop = START - timedelta(hours=1)

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import OutletCase
@@ -111,7 +111,7 @@ class TestSla(OutletCase):
     def test_only_the_technician_records_the_call(self):
         """R-07: the call is recorded by the job's technician, not by a write."""
         order = self._dispatched_order()
-        with self.assertRaisesRegex(UserError, "Only"):
+        with self.assertRaisesRegex(AccessError, "can record the call to the customer"):
             order.with_user(self.tech_b).action_customer_contacted()
         with self.assertRaisesRegex(UserError, "workflow buttons"):
             order.with_user(self.tech_a).write(
