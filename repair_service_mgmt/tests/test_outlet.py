@@ -186,7 +186,7 @@ class TestOutlet(OutletCase):
 
     def test_outlet_state_only_by_workflow(self):
         """R-45: an RPC-style write of the state is refused."""
-        with self.assertRaisesRegex(UserError, "Status of Service Outlet change only"):
+        with self.assertRaisesRegex(UserError, "State of Service Outlet change only"):
             self.outlet_a.with_user(self.manager).write({"state": "active"})
         with self.assertRaisesRegex(UserError, "Certificate Valid Until of Service"):
             self.outlet_a.with_user(self.manager).write(

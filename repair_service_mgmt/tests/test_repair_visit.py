@@ -93,7 +93,7 @@ class TestRepairVisit(OutletCase):
         """Visits: state only by the buttons, window checked, other outlets'
         technicians kept out."""
         visit = self._visit()
-        with self.assertRaisesRegex(UserError, "Status of Repair Visit change only"):
+        with self.assertRaisesRegex(UserError, "State of Repair Visit change only"):
             visit.with_user(self.tech_a).write({"state": "done"})
         with self.assertRaisesRegex(ValidationError, "must end after"):
             visit.with_user(self.agent).planned_stop = START - timedelta(hours=1)
