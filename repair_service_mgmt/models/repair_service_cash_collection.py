@@ -220,7 +220,7 @@ class RepairServiceCashCollection(models.Model):
                 raise UserError(
                     self.env._(
                         "%(order)s is under warranty: in-warranty repairs are "
-                        "free, R-14. No fee may be collected for it.",
+                        "free. No fee may be collected for it.",
                         order=order.display_name,
                     )
                 )

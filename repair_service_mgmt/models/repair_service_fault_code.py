@@ -21,7 +21,7 @@ class RepairServiceFaultCode(models.Model):
     complexity = fields.Selection(
         [("simple", "Simple fault"), ("complex", "Complex fault")],
         default="simple",
-        help="Causes only: the repair-time target of the order (R-13).",
+        help="Causes only: the repair-time target of the order.",
     )
     categ_ids = fields.Many2many(
         "product.category",

@@ -85,8 +85,7 @@ class RepairServiceFollowup(models.Model):
         store=True,
         precompute=True,
         index=True,
-        help="The completion date plus the days of Settings → Follow-up within "
-        "(days) (R-15).",
+        help="The completion date plus the days of Settings → Follow-up within (days).",
     )
     user_id = fields.Many2one(
         "res.users",

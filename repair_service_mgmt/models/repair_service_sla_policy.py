@@ -29,7 +29,10 @@ class RepairServiceSlaPolicy(models.Model):
     _order = "model_id, sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    rule = fields.Char(help="The rule of the service regulations, e.g. R-07.")
+    rule = fields.Char(
+        help="The rule of the service regulations this deadline implements (its "
+        "reference in the regulations)."
+    )
     sequence = fields.Integer(default=10)
     model_id = fields.Many2one(
         "ir.model",

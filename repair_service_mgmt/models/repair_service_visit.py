@@ -56,8 +56,7 @@ class RepairServiceVisit(models.Model):
     confirmed_at = fields.Datetime(
         string="Re-confirmed with Customer",
         readonly=True,
-        help="R-05: the appointment is re-confirmed with the customer before "
-        "the visit.",
+        help="The appointment is re-confirmed with the customer before the visit.",
     )
     check_in = fields.Datetime(readonly=True)
     check_out = fields.Datetime(readonly=True)
@@ -80,7 +79,7 @@ class RepairServiceVisit(models.Model):
     )
     report = fields.Text(string="Visit Report")
     next_planned_start = fields.Datetime(
-        string="Next Visit From", help="Agreed with the customer (R-08)."
+        string="Next Visit From", help="Agreed with the customer."
     )
     next_planned_stop = fields.Datetime(string="Next Visit Until")
     next_visit_id = fields.Many2one("repair.service.visit", readonly=True, copy=False)
