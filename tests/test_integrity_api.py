@@ -108,7 +108,8 @@ GUARDED = {
     ),
     "repair.service.application": (
         "state review_user_id review_date inspection_done_date decision_user_id "
-        "decision_date rejection_reason certificate_number name source is_renewal"
+        "decision_date rejection_reason certificate_number submitted_ip name "
+        "source is_renewal"
     ),
     "repair.service.violation": "state invoice_id name",
     "repair.service.outlet": (
