@@ -187,13 +187,12 @@ def approved_outlet(
     return outlet
 
 
-def invoiced_order(people, admin, outlet, technician, price):
-    """A repair order dispatched to ``technician``, invoiced through its
-    sale order by ``admin`` (over JSON-RPC: these buttons answer with
-    actions that XML-RPC cannot carry) and posted."""
+def dispatched_order(people, admin, outlet, technician, name="API cash"):
+    """A repair order of a new customer, taken by the CS agent and dispatched
+    to ``outlet`` and ``technician`` (a login)."""
     agent = people["client"]("api.agent")
-    product = admin.call("product.product", "create", {"name": "API cash TV"})
-    partner = admin.call("res.partner", "create", {"name": "API cash customer"})
+    product = admin.call("product.product", "create", {"name": f"{name} TV"})
+    partner = admin.call("res.partner", "create", {"name": f"{name} customer"})
     order = agent.call(
         "repair.order", "create", {"partner_id": partner, "product_id": product}
     )
@@ -207,13 +206,21 @@ def invoiced_order(people, admin, outlet, technician, price):
         },
     )
     agent.call("repair.order.dispatch.wizard", "action_dispatch", [wizard])
+    return order
+
+
+def invoiced_order(people, admin, outlet, technician, price):
+    """A repair order dispatched to ``technician``, invoiced through its
+    sale order by ``admin`` (over JSON-RPC: these buttons answer with
+    actions that XML-RPC cannot carry) and posted."""
+    order = dispatched_order(people, admin, outlet, technician)
     return order, invoice_order(people, admin, order, price)
 
 
-def invoice_order(people, admin, order, price):
-    """The posted invoice of ``order``: its quotation with a labour line at
-    ``price``, confirmed, its fees checked by the CS agent, invoiced."""
-    agent = people["client"]("api.agent")
+def quoted_sale(admin, order, price, list_price=None):
+    """The confirmed sale order of ``order``: its quotation with a labour
+    line at ``price`` (the labour's list price ``list_price``, default the
+    same)."""
     labour = admin.call(
         "product.product",
         "create",
@@ -221,7 +228,7 @@ def invoice_order(people, admin, order, price):
             "name": "API on-site labour",
             "type": "service",
             "invoice_policy": "order",
-            "list_price": price,
+            "list_price": price if list_price is None else list_price,
             "taxes_id": [(5, 0, 0)],
         },
     )
@@ -241,8 +248,11 @@ def invoice_order(people, admin, order, price):
         },
     )
     admin.call("sale.order", "action_confirm", [sale])
-    # R-16: customer service checks the fees before the invoice
-    agent.call("sale.order", "action_repair_check_fees", [sale])
+    return sale
+
+
+def draft_invoice(admin, sale):
+    """The draft invoice of the confirmed ``sale``."""
     context = {"active_model": "sale.order", "active_ids": [sale]}
     invoicing = admin.call(
         "sale.advance.payment.inv",
@@ -253,8 +263,17 @@ def invoice_order(people, admin, order, price):
     admin.call(
         "sale.advance.payment.inv", "create_invoices", [invoicing], context=context
     )
-    invoice = admin.call("sale.order", "read", [sale], ["invoice_ids"])[0][
-        "invoice_ids"
-    ][0]
+    return admin.call("sale.order", "read", [sale], ["invoice_ids"])[0]["invoice_ids"][
+        0
+    ]
+
+
+def invoice_order(people, admin, order, price):
+    """The posted invoice of ``order``: its quotation with a labour line at
+    ``price``, confirmed, its fees checked by the CS agent, invoiced."""
+    sale = quoted_sale(admin, order, price)
+    # R-16: customer service checks the fees before the invoice
+    people["client"]("api.agent").call("sale.order", "action_repair_check_fees", [sale])
+    invoice = draft_invoice(admin, sale)
     admin.call("account.move", "action_post", [invoice])
     return invoice

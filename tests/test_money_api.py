@@ -8,7 +8,14 @@ import base64
 
 import pytest
 
-from .helpers import approved_outlet, invoiced_order, new_user
+from .helpers import (
+    approved_outlet,
+    dispatched_order,
+    draft_invoice,
+    invoiced_order,
+    new_user,
+    quoted_sale,
+)
 
 CASH = "repair.service.cash.collection"
 PNG = base64.b64encode(
@@ -134,56 +141,12 @@ def test_fees_checked_before_the_invoice(people, login):
     """R-16: the invoice of a service order is not posted before a CS agent
     checked its fees; the check is recorded."""
     admin, agent = people["admin"], people["client"]("api.agent")
-    outlet = approved_outlet(people, technicians=["api.tech.b"])
-    order = agent.call(
-        "repair.order",
-        "create",
-        {
-            "partner_id": admin.call("res.partner", "create", {"name": "API fee"}),
-            "product_id": admin.call(
-                "product.product", "create", {"name": "API fee TV"}
-            ),
-        },
-    )
-    wizard = agent.call(
-        "repair.order.dispatch.wizard",
-        "create",
-        {
-            "repair_ids": [(6, 0, [order])],
-            "outlet_id": outlet,
-            "technician_id": people["uid"]["api.tech.b"],
-        },
-    )
-    agent.call("repair.order.dispatch.wizard", "action_dispatch", [wizard])
     admin_json = login("admin", protocol="jsonrpc")
-    admin_json.call("repair.order", "action_create_sale_order", [order])
-    sale = admin.call("repair.order", "read", [order], ["sale_order_id"])[0][
-        "sale_order_id"
-    ][0]
-    labour = admin.call(
-        "product.product",
-        "create",
-        {"name": "API fee labour", "type": "service", "invoice_policy": "order"},
-    )
-    admin.call(
-        "sale.order.line",
-        "create",
-        {"order_id": sale, "product_id": labour, "price_unit": 80.0},
-    )
-    admin.call("sale.order", "action_confirm", [sale])
-    context = {"active_model": "sale.order", "active_ids": [sale]}
-    wizard = admin.call(
-        "sale.advance.payment.inv",
-        "create",
-        {"advance_payment_method": "delivered"},
-        context=context,
-    )
-    admin_json.call(
-        "sale.advance.payment.inv", "create_invoices", [wizard], context=context
-    )
-    invoice = admin.call("sale.order", "read", [sale], ["invoice_ids"])[0][
-        "invoice_ids"
-    ][0]
+    outlet = approved_outlet(people, technicians=["api.tech.b"])
+    order = dispatched_order(people, admin, outlet, "api.tech.b", name="API fee")
+    # a labour line at 80 where the price list says 0
+    sale = quoted_sale(admin_json, order, 80.0, list_price=0.0)
+    invoice = draft_invoice(admin_json, sale)
     assert "are not checked yet" in str(
         admin.refused("account.move", "action_post", [invoice])
     )

@@ -5,7 +5,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-MODULE = "repair_service_mgmt"
 AUDIT_MIXIN = "repair.service.audit.mixin"
 # what a message says, where, when, by whom and to whom: the history kept.
 # The rest (stars, notifications, reactions, pins, visibility) is bookkeeping
@@ -53,15 +52,8 @@ class MailMessage(models.Model):
     def _audit_edit_minutes(self):
         """Minutes during which the author may still change or delete their
         own comment on a kept record (Settings; 0: never)."""
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(f"{MODULE}.message_edit_minutes", "0")
-        )
-        try:
-            return max(int(value), 0)
-        except ValueError:
-            return 0
+        minutes = self.env["res.config.settings"]._repair_param("message_edit_minutes")
+        return max(minutes, 0)
 
     def _check_audit_trail_change(self, changed=None):
         """Refuse to change the ``changed`` fields of these messages (to delete

@@ -19,7 +19,6 @@ from .repair_service_workflow_mixin import ALL_FIELDS
 
 _lt = LazyTranslate(__name__)
 
-MODULE = "repair_service_mgmt"
 DISPATCH_FIELDS = (
     "outlet_id",
     "technician_id",

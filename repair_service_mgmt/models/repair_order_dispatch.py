@@ -13,14 +13,18 @@ class RepairOrder(models.Model):
 
     _inherit = "repair.order"
 
+    # a copy of an order is a new request: dispatched anew
     outlet_id = fields.Many2one(
         "repair.service.outlet",
         string="Service Outlet",
         check_company=True,
         tracking=True,
         index="btree_not_null",
+        copy=False,
     )
-    technician_id = fields.Many2one("res.users", tracking=True, index="btree_not_null")
+    technician_id = fields.Many2one(
+        "res.users", tracking=True, index="btree_not_null", copy=False
+    )
     dispatch_state = fields.Selection(
         [
             ("to_dispatch", "To dispatch"),
@@ -51,6 +55,7 @@ class RepairOrder(models.Model):
     outside_area_reason = fields.Text(
         string="Outside-area Authorisation",
         tracking=True,
+        copy=False,
         help="On-site service outside the outlet's area needs the CS centre's "
         "authorisation with its reason.",
     )
@@ -174,7 +179,9 @@ class RepairOrder(models.Model):
     # Dispatch (R-06, R-07)
     # ------------------------------------------------------------------
     def _dispatch(self, outlet, technician, outside_area_reason=None):
-        """Assign the orders to ``outlet`` and ``technician`` (R-07)."""
+        """Assign the orders to ``outlet`` and ``technician`` (R-07); the
+        service area (R-04) is ``_check_service_area``'s, as on every later
+        change."""
         self._check_dispatcher(self.env._("dispatch a repair order"))
         outlet._check_can_receive_orders()
         if technician and technician not in outlet.technician_ids:
@@ -191,21 +198,6 @@ class RepairOrder(models.Model):
                     self.env._(
                         "%(order)s is finished: it cannot be dispatched.",
                         order=order.display_name,
-                    )
-                )
-            reason = (outside_area_reason or order.outside_area_reason or "").strip()
-            if (
-                order.service_mode == "on_site"
-                and not outlet._covers_address(order.partner_id)
-                and not reason
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(outlet)s does not serve %(address)s on site: give the "
-                        "CS centre's authorisation with its reason, or choose "
-                        "another outlet.",
-                        outlet=outlet.display_name,
-                        address=order.partner_id.city or self.env._("this address"),
                     )
                 )
         values = {

@@ -1,5 +1,6 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import Counter
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -218,11 +219,8 @@ class RepairServiceFollowup(models.Model):
             .with_context(active_test=False)
             .search([("repair_id", "in", orders.ids)], limit=1)
         )
-        repeated = existing.repair_id or orders.filtered(
-            lambda order: (
-                len([v for v in vals_list if v.get("repair_id") == order.id]) > 1
-            )
-        )
+        counts = Counter(vals.get("repair_id") for vals in vals_list)
+        repeated = existing.repair_id or orders.filtered(lambda o: counts[o.id] > 1)
         if repeated:
             raise ValidationError(
                 self.env._(

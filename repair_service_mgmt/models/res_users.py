@@ -6,20 +6,6 @@ from odoo import api, fields, models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
-    repair_outlet_staff_ids = fields.Many2many(
-        "repair.service.outlet",
-        "repair_service_outlet_staff_rel",
-        "user_id",
-        "outlet_id",
-        string="Outlets (staff)",
-    )
-    repair_outlet_technician_ids = fields.Many2many(
-        "repair.service.outlet",
-        "repair_service_outlet_technician_rel",
-        "user_id",
-        "outlet_id",
-        string="Outlets (technician)",
-    )
     repair_region_ids = fields.Many2many(
         "repair.service.region",
         "repair_service_region_supervisor_rel",

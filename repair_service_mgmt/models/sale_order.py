@@ -45,6 +45,7 @@ class SaleOrder(models.Model):
     repair_fee_check_note = fields.Text(
         string="Fee Check Note",
         copy=False,
+        tracking=True,
         help="Why a price differs from the price list (a store-negotiated or "
         "local rate), recorded with the fee check.",
     )
@@ -61,7 +62,20 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         self._check_outlet_write(vals)
-        return super().write(vals)
+        note = "repair_fee_check_note" in vals and not self.env.su
+        if note and not self.env.user.has_group(f"{MODULE}.group_cs_agent"):
+            raise AccessError(
+                self.env._(
+                    "Only a user with the role “%(role)s” writes the fee check "
+                    "note of a sale order.",
+                    role=self.env.ref(f"{MODULE}.group_cs_agent").name,
+                )
+            )
+        result = super().write(vals)
+        if note:
+            # the reason was part of what was checked: check again
+            self._repair_fee_check_void()
+        return result
 
     def _check_outlet_write(self, vals):
         if self.env.su or not self.env.user._repair_is_outlet_only():

@@ -3,6 +3,7 @@
 import base64
 from contextlib import contextmanager
 
+from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 M = "repair_service_mgmt"
@@ -54,6 +55,29 @@ class OutletFixtures:
         with self.assertRaises(exception) as caught:
             yield
         self.assertRegex(str(caught.exception), regex)
+
+    @classmethod
+    def _invoice(cls, order, labour, price):
+        """The posted invoice of ``order``: its quotation with ``labour`` at
+        ``price``, confirmed, its fees checked by the CS agent (a negotiated
+        rate, with its reason), invoiced."""
+        order.action_create_sale_order()
+        sale_order = order.sale_order_id
+        cls.env["sale.order.line"].create(
+            {
+                "order_id": sale_order.id,
+                "product_id": labour.id,
+                "product_uom_qty": 1,
+                "price_unit": price,
+                "tax_id": [Command.clear()],
+            }
+        )
+        sale_order.action_confirm()
+        sale_order.with_user(cls.agent).repair_fee_check_note = "Rate agreed"
+        sale_order.with_user(cls.agent).action_repair_check_fees()
+        invoice = sale_order._create_invoices()
+        invoice.action_post()
+        return invoice
 
     @classmethod
     def _application(cls, region=None, name="Test Outlet", with_documents=True):

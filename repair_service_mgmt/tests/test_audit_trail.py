@@ -129,22 +129,7 @@ class AuditFixtures:
     @classmethod
     def _invoiced_order(cls, price=100.0):
         order = cls._order()
-        order.action_create_sale_order()
-        sale_order = order.sale_order_id
-        cls.env["sale.order.line"].create(
-            {
-                "order_id": sale_order.id,
-                "product_id": cls.labour.id,
-                "product_uom_qty": 1,
-                "price_unit": price,
-                "tax_id": [Command.clear()],
-            }
-        )
-        sale_order.action_confirm()
-        # customer service checks the fees before the invoice
-        sale_order.repair_fee_check_note = "Rate agreed with the customer"
-        sale_order.with_user(cls.agent).action_repair_check_fees()
-        sale_order._create_invoices().action_post()
+        cls._invoice(order, cls.labour, price)
         return order
 
     @classmethod

@@ -282,7 +282,16 @@ class TestIntegrity(OutletCase):
             order.action_set_warranty(True, "card")
         with self._refused(UserError, "reason"):
             order.with_user(self.manager).action_set_warranty(True, " ")
-        order.with_user(self.manager).action_set_warranty(True, "Card and invoice")
+        # the manager's button opens the wizard, which asks the reason
+        action = order.with_user(self.manager).action_open_warranty_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+            .create({"reason": "Card and invoice"})
+        )
+        self.assertTrue(wizard.under_warranty, "the button proposes the other status")
+        wizard.action_confirm()
         self.assertTrue(order.under_warranty)
         self.assertEqual(sale.amount_total, 0.0)
         self.assertEqual(order.billing_state, "free")
@@ -334,6 +343,15 @@ class TestIntegrity(OutletCase):
         with self._refused(UserError, "already exists"):
             application.with_user(self.agent).action_submit()
         self.assertEqual(application.state, "draft")
+
+    def test_copy_is_a_new_request(self):
+        """A copy of a dispatched service order is a new request to dispatch:
+        nothing the steps own comes with it."""
+        order = self._diagnosed()
+        copy = order.with_user(self.agent).copy()
+        self.assertFalse(copy.outlet_id or copy.technician_id)
+        self.assertEqual(copy.dispatch_state, "to_dispatch")
+        self.assertEqual(copy.consent_state, "none")
 
     def test_notifications_leave_the_customer_row_alone(self):
         """A customer's signup is prepared once; later notifications do not

@@ -114,10 +114,16 @@ class TestMoneyAudit(OutletCase):
             sale.with_user(self.staff_a).action_repair_check_fees()
         with self._refused(UserError, r"Money labour: 120.0 instead of 100.0"):
             sale.with_user(self.agent).action_repair_check_fees()
+        with self._refused(AccessError, "writes the fee check note"):
+            sale.with_user(self.staff_a).repair_fee_check_note = "My own rate"
         sale.with_user(self.agent).repair_fee_check_note = "Night call-out rate"
         sale.with_user(self.agent).action_repair_check_fees()
         self.assertEqual(sale.repair_fee_check_user_id, self.agent)
         self.assertTrue(sale.repair_fee_check_date)
+        # the reason was checked with the prices: rewriting it voids the check
+        sale.with_user(self.agent).repair_fee_check_note = "Another reason"
+        self.assertFalse(sale.repair_fee_check_date)
+        sale.with_user(self.agent).action_repair_check_fees()
         line.discount = 10.0
         self.assertFalse(sale.repair_fee_check_date, "the change voids the check")
         with self._refused(UserError, "are not checked yet"):

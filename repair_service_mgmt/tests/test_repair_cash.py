@@ -57,23 +57,7 @@ class TestRepairCash(OutletCase):
             order.under_warranty = True
         if price is None:
             return order, cls.env["account.move"]
-        order.action_create_sale_order()
-        sale_order = order.sale_order_id
-        cls.env["sale.order.line"].create(
-            {
-                "order_id": sale_order.id,
-                "product_id": cls.labour.id,
-                "product_uom_qty": 1,
-                "price_unit": price,
-                "tax_id": [Command.clear()],
-            }
-        )
-        sale_order.action_confirm()
-        # the fees are checked before the invoice (a negotiated rate)
-        sale_order.repair_fee_check_note = "Rate agreed with the customer"
-        sale_order.with_user(cls.agent).action_repair_check_fees()
-        invoice = sale_order._create_invoices()
-        invoice.action_post()
+        invoice = cls._invoice(order, cls.labour, price)
         return order, invoice
 
     def _collect(self, amount, user=None, order=None, **values):
