@@ -124,8 +124,10 @@ class TestRepairIntakeDispatch(OutletCase):
             {"name": "Far customer", "city": "Urumqi", "country_id": self.china.id}
         )
         order = self._order(partner_id=far.id, service_mode="on_site")
-        with self.assertRaisesRegex(UserError, "does not serve"):
+        with self._refused(UserError, "does not serve Urumqi on site"):
             order.with_user(self.agent)._dispatch(self.outlet_a, self.tech_a)
+        order.invalidate_recordset()
+        self.assertFalse(order.outlet_id, "the refused dispatch left no trace")
         order.with_user(self.agent)._dispatch(
             self.outlet_a, self.tech_a, "Key account, approved by the CS centre"
         )
