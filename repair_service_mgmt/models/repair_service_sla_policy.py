@@ -30,8 +30,9 @@ class RepairServiceSlaPolicy(models.Model):
 
     name = fields.Char(required=True, translate=True)
     rule = fields.Char(
-        help="The rule of the service regulations this deadline implements (its "
-        "reference in the regulations)."
+        string="Technical Reference",
+        help="The code of this deadline for integrations and reports; shown in "
+        "developer mode only.",
     )
     sequence = fields.Integer(default=10)
     model_id = fields.Many2one(
