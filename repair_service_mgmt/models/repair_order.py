@@ -51,6 +51,15 @@ SERVICE_STEP_FIELDS = (
     # the quotation step links the sale order
     "sale_order_id",
 )
+# the request as the CS centre took it (technicians read them)
+INTAKE_FIELDS = (
+    "request_type",
+    "intake_channel",
+    "partner_id",
+    "customer_phone",
+    "fault_description",
+    "service_mode",
+)
 # on service orders, the core status and the warranty status are steps too
 SERVICE_ORDER_STEP_FIELDS = ("state", "under_warranty")
 # the repair record as the customer signed it: frozen once the order is done
@@ -112,6 +121,9 @@ class RepairOrder(models.Model):
     _workflow_role_fields = (
         # on-site service outside the area needs the CS centre's word
         ("group_cs_agent", ("outside_area_reason",)),
+        # what the customer asked for, and who: the CS centre's record; the
+        # technician works the job as taken
+        ("group_cs_agent", INTAKE_FIELDS),
     )
 
     intake_channel = fields.Selection(
