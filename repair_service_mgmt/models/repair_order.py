@@ -50,6 +50,8 @@ SERVICE_STEP_FIELDS = (
     "rework_count",
     # the quotation step links the sale order
     "sale_order_id",
+    # computed from the steps above (repair_order_step.py)
+    "service_step",
 )
 # the request as the CS centre took it (technicians read them)
 INTAKE_FIELDS = (
@@ -58,7 +60,6 @@ INTAKE_FIELDS = (
     "partner_id",
     "customer_phone",
     "fault_description",
-    "service_mode",
 )
 # on service orders, the core status and the warranty status are steps too
 SERVICE_ORDER_STEP_FIELDS = ("state", "under_warranty")
