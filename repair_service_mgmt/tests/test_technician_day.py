@@ -89,6 +89,13 @@ class TestTechnicianDay(OutletHttpCase):
         self.assertTrue(order.customer_contacted_at)
         self.assertEqual(self.visit.state, "done")
         self.assertTrue(order.first_arrival_at)
+        self.assertEqual(
+            order.symptom_id, self.env.ref("repair_service_mgmt.fault_symptom_noise")
+        )
+        self.assertEqual(
+            order.cause_id, self.env.ref("repair_service_mgmt.fault_cause_fan_motor")
+        )
+        self.assertEqual(order.repair_plan, "Replace the fan motor")
         self.assertEqual(order.consent_state, "given")
         self.assertTrue(order.consent_signature)
         self.assertEqual(order.completion_photo_ids.name, "repaired.png")

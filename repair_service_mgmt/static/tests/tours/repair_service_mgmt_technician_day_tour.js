@@ -23,21 +23,22 @@ function primary(name, content) {
     ];
 }
 
-function pick(field, text) {
+// on a phone a many-to-one opens the list of choices in a dialog
+function pick(field, row) {
     return [
         {
-            content: `Type ${text} in ${field}`,
+            content: `Open the choices of ${field}`,
             trigger: `.modal .o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
+            run: "click",
         },
         {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains(${text})`,
+            content: `Choose row ${row} of ${field}`,
+            trigger: `.modal:last .o_data_row:eq(${row}) .o_data_cell, .modal:last .o_kanban_record:eq(${row})`,
             run: "click",
         },
         {
             content: `${field} is chosen`,
-            trigger: "body:not(:has(.o-autocomplete--dropdown-menu))",
+            trigger: `.modal:last .o_field_widget[name=${field}] input`,
         },
     ];
 }
@@ -76,7 +77,7 @@ registry.category("web_tour.tours").add("repair_service_mgmt_technician_day_tour
     steps: () => [
         {
             content: "The technician lands on My Jobs, on a phone",
-            trigger: ".o_kanban_view.o_kanban_mobile .o_kanban_record .o_field_widget[name=name]:contains(TD-JOB)",
+            trigger: ".o_kanban_view .o_kanban_record:contains(TD-JOB-1)",
             run: "click",
         },
         ...primary("action_accept_job", "Accept the job"),
@@ -110,8 +111,10 @@ registry.category("web_tour.tours").add("repair_service_mgmt_technician_day_tour
         {content: "The visits", trigger: ".o_list_view, .o_kanban_view"},
         {content: "Back to the job", trigger: ".o_back_button", run: "click"},
         ...primary("action_open_diagnosis", "Record the diagnosis"),
-        ...pick("symptom_id", "S03"),
-        ...pick("cause_id", "C02"),
+        // S03, abnormal noise (the codes in their order)
+        ...pick("symptom_id", 2),
+        // C02, fan motor failure
+        ...pick("cause_id", 1),
         {
             content: "The repair plan",
             trigger: ".modal .o_field_widget[name=repair_plan] textarea",
