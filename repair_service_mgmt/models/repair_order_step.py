@@ -48,6 +48,7 @@ class RepairOrder(models.Model):
     _inherit = "repair.order"
 
     is_service_order = fields.Boolean(
+        string="Service Order",
         compute="_compute_is_service_order",
         default=lambda self: self._default_is_service_order(),
         store=True,
@@ -59,7 +60,6 @@ class RepairOrder(models.Model):
     )
     service_step = fields.Selection(
         SERVICE_STEPS,
-        string="Service Step",
         compute="_compute_service_step",
         store=True,
         index=True,
@@ -82,8 +82,7 @@ class RepairOrder(models.Model):
         order actions say so in their defaults)."""
         context = self.env.context
         return bool(
-            context.get("default_intake_channel")
-            or context.get("default_request_type")
+            context.get("default_intake_channel") or context.get("default_request_type")
         )
 
     @api.depends("outlet_id")
@@ -132,9 +131,7 @@ class RepairOrder(models.Model):
     def _read_group_service_step(self, values, domain):
         """The board's columns in process order, in every language; the
         cancelled ones only when there are some."""
-        return [
-            step for step in STEP_ORDER if step != "cancel" or step in values
-        ]
+        return [step for step in STEP_ORDER if step != "cancel" or step in values]
 
     @api.depends_context("uid")
     @api.depends(

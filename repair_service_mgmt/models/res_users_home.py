@@ -32,10 +32,12 @@ class ResUsers(models.Model):
         if not action:  # while the module's data is loading
             return
         technicians = self.filtered(
-            lambda user: not user.action_id
-            and not user.share
-            and user._repair_is_outlet_only()
-            and not user.has_group("base.group_system")
+            lambda user: (
+                not user.action_id
+                and not user.share
+                and user._repair_is_outlet_only()
+                and not user.has_group("base.group_system")
+            )
         )
         if technicians:
             technicians.sudo().write({"action_id": action.id})

@@ -59,8 +59,12 @@ class ServiceStepMixin:
     def _diagnose(self, order):
         order.with_user(self.tech_a).write(
             {
-                "symptom_id": self.env.ref("repair_service_mgmt.fault_symptom_noise").id,
-                "cause_id": self.env.ref("repair_service_mgmt.fault_cause_fan_motor").id,
+                "symptom_id": self.env.ref(
+                    "repair_service_mgmt.fault_symptom_noise"
+                ).id,
+                "cause_id": self.env.ref(
+                    "repair_service_mgmt.fault_cause_fan_motor"
+                ).id,
                 "repair_plan": "Replace the drum bearing",
                 "estimated_hours": 1.5,
                 "estimated_cost": 180.0,
@@ -68,7 +72,9 @@ class ServiceStepMixin:
         )
 
     def _complete_evidence(self, order):
-        photo = self.env["ir.attachment"].create({"name": "done.png", "datas": SIGNATURE})
+        photo = self.env["ir.attachment"].create(
+            {"name": "done.png", "datas": SIGNATURE}
+        )
         order.with_user(self.tech_a).write(
             {
                 "function_test_done": True,
@@ -104,7 +110,10 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
                 continue
             classes = (button.get("class") or "").split()
             visible.append(
-                (button.get("name"), "btn-primary" in classes or "oe_highlight" in classes)
+                (
+                    button.get("name"),
+                    "btn-primary" in classes or "oe_highlight" in classes,
+                )
             )
         return visible
 
@@ -124,7 +133,9 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         return safe_eval(expression, values)
 
     def _primary(self, order, user):
-        primary = [name for name, is_primary in self._header_buttons(order, user) if is_primary]
+        primary = [
+            name for name, is_primary in self._header_buttons(order, user) if is_primary
+        ]
         self.assertLessEqual(len(primary), 1, f"one primary button at most: {primary}")
         return primary[0] if primary else None
 
@@ -139,7 +150,9 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         order = self._new_order(service_mode="carry_in")
         self.assertTrue(order.is_service_order)
         self.assertEqual(order.service_step, "to_dispatch")
-        self.assertEqual(self._primary(order, self.agent), "action_open_dispatch_wizard")
+        self.assertEqual(
+            self._primary(order, self.agent), "action_open_dispatch_wizard"
+        )
 
         self._dispatch(order)
         self.assertEqual(order.service_step, "dispatched")
@@ -154,12 +167,16 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         order.with_user(self.tech_a).action_customer_contacted()
         self.assertEqual(self._primary(order, self.tech_a), "action_open_diagnosis")
         action = order.with_user(self.tech_a).action_open_diagnosis()
-        self.assertEqual((action["res_model"], action["res_id"]), ("repair.order", order.id))
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("repair.order", order.id)
+        )
         self.assertEqual(action["target"], "new")
 
         self._diagnose(order)
         self.assertEqual(order.service_step, "diagnosed")
-        self.assertEqual(self._primary(order, self.tech_a), "action_open_consent_wizard")
+        self.assertEqual(
+            self._primary(order, self.tech_a), "action_open_consent_wizard"
+        )
 
         order.with_user(self.tech_a).action_record_consent("Step Customer", "phone")
         self.assertEqual(order.service_step, "agreed")
@@ -172,7 +189,9 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         self.assertEqual(order.state, "under_repair")
         self.assertEqual(order.service_step, "under_repair")
         self.assertEqual(self._primary(order, self.tech_a), "action_open_completion")
-        self.assertNotIn("action_open_acceptance_wizard", self._names(order, self.tech_a))
+        self.assertNotIn(
+            "action_open_acceptance_wizard", self._names(order, self.tech_a)
+        )
         self.assertNotIn("action_repair_end", self._names(order, self.tech_a))
 
         self._complete_evidence(order)
@@ -304,7 +323,8 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         shown = [
             field.get("name")
             for field in arch.iter("field")
-            if field.get("optional") != "hide" and field.get("column_invisible") not in ("1", "True")
+            if field.get("optional") != "hide"
+            and field.get("column_invisible") not in ("1", "True")
         ]
         self.assertEqual(
             shown,
@@ -324,8 +344,15 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         self.assertIn("'show_seconds': false", deadline.get("options"))
         search = self.env["repair.order"].get_views([(False, "search")])
         search_arch = etree.fromstring(search["views"]["search"]["arch"])
-        for step in ("to_dispatch", "dispatched", "accepted", "diagnosed", "agreed",
-                     "under_repair", "awaiting_acceptance"):
+        for step in (
+            "to_dispatch",
+            "dispatched",
+            "accepted",
+            "diagnosed",
+            "agreed",
+            "under_repair",
+            "awaiting_acceptance",
+        ):
             node = search_arch.find(f".//filter[@name='filter_step_{step}']")
             self.assertIsNotNone(node, step)
             self.assertEqual(
@@ -354,7 +381,12 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         self.assertEqual(order.intake_channel, "email")
         arch = order.with_user(self.tech_a).get_views([(False, "form")])
         form = etree.fromstring(arch["views"]["form"]["arch"])
-        for name in ("request_type", "intake_channel", "partner_id", "fault_description"):
+        for name in (
+            "request_type",
+            "intake_channel",
+            "partner_id",
+            "fault_description",
+        ):
             node = form.find(f".//sheet//field[@name='{name}']")
             self.assertTrue(self._eval(node.get("readonly"), order, self.tech_a), name)
             self.assertFalse(self._eval(node.get("readonly"), order, self.agent), name)
@@ -373,7 +405,11 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         user = new_test_user(self.env, "t_step_later", groups="base.group_user")
         self.assertFalse(user.action_id)
         user.write(
-            {"groups_id": [(4, self.env.ref("repair_service_mgmt.group_technician").id)]}
+            {
+                "groups_id": [
+                    (4, self.env.ref("repair_service_mgmt.group_technician").id)
+                ]
+            }
         )
         self.assertEqual(user.action_id.id, my_jobs.id)
 
@@ -434,5 +470,7 @@ class TestServiceStepPortal(ServiceStepMixin, OutletHttpCase):
             [False, True, True, False],
         )
         detail = self._page(order.access_url)
-        estimated = detail.xpath("//dd[contains(@class, 'o_repair_portal_estimated_time')]")
+        estimated = detail.xpath(
+            "//dd[contains(@class, 'o_repair_portal_estimated_time')]"
+        )
         self.assertEqual(estimated[0].text.strip(), "1 h 30 min")

@@ -1,9 +1,13 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from contextlib import contextmanager
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import new_test_user, tagged
+from odoo.tests.common import ChromeBrowser
 
 from .common import OutletHttpCase
 
@@ -16,6 +20,29 @@ class TestTechnicianDay(OutletHttpCase):
 
     browser_size = "390x844"
     touch_enabled = True
+
+    @contextmanager
+    def _phone_screen(self):
+        """Chrome keeps its windows at least 500 px wide: the page is given
+        the phone's 390 × 844 viewport as the browser's device emulation."""
+        navigate_to = ChromeBrowser.navigate_to
+
+        def navigate_on_phone(browser, url, wait_stop=False):
+            # (the browser writes the size as "390,844" once started)
+            width, height = (int(x) for x in re.split("[x,]", self.browser_size))
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={
+                    "width": width,
+                    "height": height,
+                    "deviceScaleFactor": 1,
+                    "mobile": True,
+                },
+            )
+            return navigate_to(browser, url, wait_stop=wait_stop)
+
+        with patch.object(ChromeBrowser, "navigate_to", navigate_on_phone):
+            yield
 
     @classmethod
     def setUpClass(cls):
@@ -57,7 +84,9 @@ class TestTechnicianDay(OutletHttpCase):
         # a number the tour can find on the card
         order.sudo().write({"name": "TD-JOB-1"})
         order.with_user(cls.agent)._dispatch(
-            cls.outlet, cls.technician, outside_area_reason="Authorised by the CS centre"
+            cls.outlet,
+            cls.technician,
+            outside_area_reason="Authorised by the CS centre",
         )
         start = fields.Datetime.now() + timedelta(hours=1)
         visit = (
@@ -80,9 +109,10 @@ class TestTechnicianDay(OutletHttpCase):
             self.technician.action_id.id,
             self.env.ref("repair_service_mgmt.repair_order_action_my_jobs").id,
         )
-        self.start_tour(
-            "/odoo", "repair_service_mgmt_technician_day_tour", login="td_tech"
-        )
+        with self._phone_screen():
+            self.start_tour(
+                "/odoo", "repair_service_mgmt_technician_day_tour", login="td_tech"
+            )
         order = self.order
         order.invalidate_recordset()
         self.assertEqual(order.dispatch_state, "accepted")
