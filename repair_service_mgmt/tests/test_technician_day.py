@@ -111,7 +111,11 @@ class TestTechnicianDay(OutletHttpCase):
         )
         with self._phone_screen():
             self.start_tour(
-                "/odoo", "repair_service_mgmt_technician_day_tour", login="td_tech"
+                "/odoo",
+                "repair_service_mgmt_technician_day_tour",
+                login="td_tech",
+                # a shared test machine: room for a slow browser
+                timeout=180,
             )
         order = self.order
         order.invalidate_recordset()
