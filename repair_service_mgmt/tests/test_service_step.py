@@ -319,7 +319,7 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         list_view = self.env.ref("repair_service_mgmt.repair_order_view_list_board")
         self.assertEqual(action.view_ids[:1].view_id, list_view)
         # the service's own orders are service orders from their creation
-        Order = self.env["repair.order"].with_context(safe_eval(action.context))
+        Order = self.env["repair.order"].with_context(**safe_eval(action.context))
         self.assertTrue(Order.default_get(["is_service_order"])["is_service_order"])
         self.assertFalse(
             self.env["repair.order"].default_get(["is_service_order"])[
