@@ -53,6 +53,9 @@
         "views/repair_order_portal_templates.xml",
         "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
+        "views/repair_order_step_views.xml",
+        "views/repair_order_board_views.xml",
+        "views/repair_order_portal_step_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -60,6 +63,10 @@
         "demo/repair_order_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "repair_service_mgmt/static/src/views/*.js",
+            "repair_service_mgmt/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "repair_service_mgmt/static/tests/tours/*.js",
         ],

@@ -50,6 +50,16 @@ SERVICE_STEP_FIELDS = (
     "rework_count",
     # the quotation step links the sale order
     "sale_order_id",
+    # computed from the steps above (repair_order_step.py)
+    "service_step",
+)
+# the request as the CS centre took it (technicians read them)
+INTAKE_FIELDS = (
+    "request_type",
+    "intake_channel",
+    "partner_id",
+    "customer_phone",
+    "fault_description",
 )
 # on service orders, the core status and the warranty status are steps too
 SERVICE_ORDER_STEP_FIELDS = ("state", "under_warranty")
@@ -112,6 +122,9 @@ class RepairOrder(models.Model):
     _workflow_role_fields = (
         # on-site service outside the area needs the CS centre's word
         ("group_cs_agent", ("outside_area_reason",)),
+        # what the customer asked for, and who: the CS centre's record; the
+        # technician works the job as taken
+        ("group_cs_agent", INTAKE_FIELDS),
     )
 
     intake_channel = fields.Selection(

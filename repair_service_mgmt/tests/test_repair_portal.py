@@ -78,7 +78,7 @@ class TestRepairPortal(OutletHttpCase):
         response = self.url_open("/my/repairs")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.order.name, response.text)
-        self.assertIn("Dispatched to a service outlet", response.text)
+        self.assertIn("Diagnosed: waiting for your consent", response.text)
         self.assertIn("Your consent is needed", response.text)
         self.assertNotIn(self.other_order.name, response.text)
         home = self.url_open("/my")

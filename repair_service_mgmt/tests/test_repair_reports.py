@@ -306,7 +306,7 @@ class TestRepairViews(RepairReportFixtures, OutletCase):
         views = self.env["repair.order"].get_views(
             [(False, "kanban"), (False, "pivot"), (False, "graph"), (False, "calendar")]
         )["views"]
-        self.assertIn('default_group_by="state"', views["kanban"]["arch"])
+        self.assertIn('default_group_by="service_step"', views["kanban"]["arch"])
         for name in ("dispatch_state", "sla_status", "technician_id", "outlet_id"):
             self.assertIn(f'name="{name}"', views["kanban"]["arch"])
         self.assertIn('name="outlet_id"', views["pivot"]["arch"])

@@ -161,7 +161,7 @@ registry.category("web_tour.tours").add("repair_service_mgmt_flow_tour", {
             content: "The customer agreed",
             trigger: ".o_form_view:not(:has(button[name=action_open_consent_wizard]))",
         },
-        button("action_validate", "Confirm the repair"),
+        // a service order starts from the agreed step: no plain confirmation
         button("action_repair_start", "Start the repair"),
         // completion and acceptance
         {
@@ -202,8 +202,8 @@ registry.category("web_tour.tours").add("repair_service_mgmt_flow_tour", {
         {content: "Saved", trigger: ".o_form_saved"},
         ...sign("action_open_acceptance_wizard"),
         {
-            content: "The order is repaired",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains(Repaired)",
+            content: "The order is done",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=done]",
         },
         // quotation → sale order → invoice
         button("action_create_sale_order", "Create the quotation"),
