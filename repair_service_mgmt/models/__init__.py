@@ -47,3 +47,6 @@ from . import repair_service_followup_planning
 from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment
+from . import repair_order_desk
+from . import res_users_workload
+from . import res_partner_service
