@@ -20,6 +20,11 @@ registry.category("web_tour.tours").add("repair_service_mgmt_cs_desk_tour", {
             run: "edit +86 21 5033 7788",
         },
         {
+            content: "The fault as the customer describes it",
+            trigger: ".o_field_widget[name=fault_description] textarea",
+            run: "edit Freezer compartment is warm",
+        },
+        {
             content: "The caller is found as the number is typed",
             trigger: ".o_field_widget[name=partner_id] input:value(/Desk Tour Customer/)",
         },
@@ -42,11 +47,6 @@ registry.category("web_tour.tours").add("repair_service_mgmt_cs_desk_tour", {
             content: "Choose the product",
             trigger: ".o-autocomplete--dropdown-item:contains(Desk tour fridge)",
             run: "click",
-        },
-        {
-            content: "The fault as the customer describes it",
-            trigger: ".o_field_widget[name=fault_description] textarea",
-            run: "edit Freezer compartment is warm",
         },
         {
             content: "Save the request",
