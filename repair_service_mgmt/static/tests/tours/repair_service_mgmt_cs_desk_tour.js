@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("repair_service_mgmt_cs_desk_tour", {
         {
             content: "The caller's phone number",
             trigger: ".o_field_widget[name=customer_phone] input",
-            run: "edit +86 21 5033 7788",
+            run: "edit +86 21 5033 7788 && press Enter",
         },
         {
             content: "The fault as the customer describes it",
@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("repair_service_mgmt_cs_desk_tour", {
         {
             content: "The customer's address, as the caller gives it",
             trigger: ".o_field_widget[name=customer_street] input:value(/Old Street/)",
-            run: "edit 18 Xinzhen Road",
+            run: "edit 18 Xinzhen Road && press Enter",
         },
         {
             content: "The product",
