@@ -75,12 +75,20 @@ class RepairOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        # a new caller is found by this number at the next call
-        for order in orders.filtered(
-            lambda o: o.customer_phone and o.partner_id and not o.partner_id.phone
-        ):
-            if not order.partner_id.mobile:
-                order.partner_id.phone = order.customer_phone
+        # a new caller is found by this number at the next call: the number
+        # goes to a customer who has none (by those who may edit contacts)
+        numbers = {}
+        for order in orders:
+            partner = order.partner_id
+            if (
+                order.customer_phone
+                and partner
+                and not (partner.phone or partner.mobile)
+            ):
+                numbers.setdefault(partner, order.customer_phone)
+        for partner, number in numbers.items():
+            if partner.has_access("write"):
+                partner.phone = number
         return orders
 
     def action_open_service_order(self):

@@ -50,7 +50,7 @@ class ResPartner(models.Model):
                 self.env[model]._read_group(
                     [("partner_id", "in", family.ids)], ["partner_id"], ["__count"]
                 )
-                if family
+                if family and self.env[model].has_access("read")
                 else []
             )
             totals = dict.fromkeys(self.ids, 0)

@@ -26,6 +26,11 @@ class ResUsers(models.Model):
     @api.depends_context("uid", "tz")
     def _compute_repair_workload(self):
         technicians = self.filtered("id")
+        if not (
+            self.env["repair.order"].has_access("read")
+            and self.env["repair.service.visit"].has_access("read")
+        ):
+            technicians = self.browse()
         jobs = dict(
             self.env["repair.order"]._read_group(
                 [
