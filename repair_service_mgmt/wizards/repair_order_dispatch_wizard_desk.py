@@ -51,7 +51,7 @@ class RepairOrderDispatchWizard(models.TransientModel):
 
     @api.depends("outlet_id", "repair_ids")
     def _compute_outside_area(self):
-        super()._compute_outside_area()
+        result = super()._compute_outside_area()
         for wizard in self:
             wizard.outside_area_warning = False
             if not wizard.outside_area:
@@ -71,6 +71,7 @@ class RepairOrderDispatchWizard(models.TransientModel):
                     outside.partner_id.mapped(lambda p: p.city or p.display_name)
                 ),
             )
+        return result
 
     @api.model
     def _outlets_covering(self, partners):
