@@ -56,6 +56,7 @@
         "views/repair_order_step_views.xml",
         "views/repair_order_board_views.xml",
         "views/repair_order_portal_step_templates.xml",
+        "views/repair_order_desk_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -107,12 +107,22 @@ def test_intake_and_dispatch(people):
                 agent.call(
                     "repair.order.dispatch.wizard",
                     "create",
-                    {"repair_ids": [(6, 0, [onsite])], "outlet_id": outlet_a},
+                    {
+                        "repair_ids": [(6, 0, [onsite])],
+                        "outlet_id": outlet_a,
+                        "technician_id": people["uid"]["api.tech.a"],
+                    },
                 )
             ],
         )
     )
-    _dispatch(agent, onsite, outlet_a, False, "Authorised by the CS centre")
+    _dispatch(
+        agent,
+        onsite,
+        outlet_a,
+        people["uid"]["api.tech.a"],
+        "Authorised by the CS centre",
+    )
 
     # a suspended outlet receives nothing
     manager = client("api.mgr1")

@@ -49,3 +49,6 @@ from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment
 from . import repair_order_step
 from . import res_users_home
+from . import repair_order_desk
+from . import res_users_workload
+from . import res_partner_service

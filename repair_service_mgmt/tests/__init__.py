@@ -23,3 +23,5 @@ from . import test_audit_trail
 from . import test_access_matrix
 from . import test_service_step
 from . import test_technician_day
+from . import test_users_day_desk
+from . import test_cs_desk
