@@ -53,6 +53,11 @@
         "views/repair_order_portal_templates.xml",
         "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
+        "views/repair_order_step_check_views.xml",
+        "views/repair_service_region_escalation_views.xml",
+        "data/product_repair_labour_data.xml",
+        "views/res_config_settings_billing_views.xml",
+        "views/repair_order_portal_invoice_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

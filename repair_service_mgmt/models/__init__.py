@@ -47,3 +47,10 @@ from . import repair_service_followup_planning
 from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment
+from . import repair_order_readiness
+from . import repair_service_region_escalation
+from . import repair_order_activity
+from . import res_company_billing
+from . import res_config_settings_billing
+from . import repair_order_quotation
+from . import repair_order_portal_invoice

@@ -21,3 +21,6 @@ from . import test_query_counts
 from . import test_concurrency
 from . import test_audit_trail
 from . import test_access_matrix
+from . import test_steps_readiness
+from . import test_steps_activities
+from . import test_steps_billing
