@@ -1,6 +1,6 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import models
 
 
 class RepairOrder(models.Model):
@@ -23,7 +23,6 @@ class RepairOrder(models.Model):
         return result
 
     def _add_labour_lines(self):
-        today = fields.Date.context_today(self)
         vals_list = []
         for order in self.filtered(lambda o: o.sale_order_id and o.estimated_hours > 0):
             company = order.company_id
@@ -31,9 +30,7 @@ class RepairOrder(models.Model):
             if not product:
                 continue
             sale = order.sale_order_id
-            rate = company.currency_id._convert(
-                company.repair_labour_hourly_rate, sale.currency_id, company, today
-            )
+            rate = company._repair_labour_rate(sale.currency_id)
             vals_list.append(
                 {
                     "order_id": sale.id,
@@ -44,3 +41,17 @@ class RepairOrder(models.Model):
                 }
             )
         return self.env["sale.order.line"].create(vals_list)
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    def _repair_list_price(self):
+        """The price the fee check expects (R-16): the company's labour rate
+        for its labour product, the price list's for anything else."""
+        self.ensure_one()
+        company = self.company_id
+        if self.product_id and self.product_id == company._repair_labour_product():
+            rate = company._repair_labour_rate(self.order_id.currency_id)
+            return self.product_id.uom_id._compute_price(rate, self.product_uom)
+        return self._get_pricelist_price()

@@ -37,8 +37,10 @@ class RepairOrder(models.Model):
     )
     def _compute_step_missing(self):
         for order in self:
-            order.consent_missing = "\n".join(order._consent_missing_items())
-            order.acceptance_missing = "\n".join(order._acceptance_missing_items())
+            order.consent_missing = "\n".join(order._consent_missing_items()) or False
+            order.acceptance_missing = (
+                "\n".join(order._acceptance_missing_items()) or False
+            )
 
     def _consent_missing_items(self):
         """The diagnosis fields the customer's consent needs, by label."""

@@ -41,3 +41,13 @@ class ResCompany(models.Model):
         return self.repair_labour_product_id or self.env.ref(
             "repair_service_mgmt.product_repair_labour", raise_if_not_found=False
         )
+
+    def _repair_labour_rate(self, currency):
+        """The hourly labour rate in ``currency``."""
+        self.ensure_one()
+        return self.currency_id._convert(
+            self.repair_labour_hourly_rate,
+            currency or self.currency_id,
+            self,
+            fields.Date.context_today(self),
+        )

@@ -123,9 +123,10 @@ class TestStepsBilling(OutletCase):
         settings.execute()
         job = self._diagnosed(hours=1.5)
         job.action_create_sale_order()
-        self.assertEqual(
-            self._lines(job.sudo().sale_order_id)[product], (1.5, 100.0, 150.0)
-        )
+        sale = job.sudo().sale_order_id
+        self.assertEqual(self._lines(sale)[product], (1.5, 100.0, 150.0))
+        # the fee check expects the same rate: nothing to explain
+        self.assertEqual(sale._repair_fee_deviations(), [])
         no_estimate = self._diagnosed(hours=0.0)
         no_estimate.action_create_sale_order()
         self.assertEqual(
