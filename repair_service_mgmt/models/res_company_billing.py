@@ -13,7 +13,6 @@ class ResCompany(models.Model):
 
     repair_labour_product_id = fields.Many2one(
         "product.product",
-        string="Repair Labour Product",
         domain=[("type", "=", "service")],
         help="The service product of the labour line a repair quotation gets "
         "for the estimated hours (empty: the module's Repair labour).",
