@@ -159,6 +159,8 @@ class TestStepsReadiness(OutletCase):
         wizard_arch = etree.fromstring(
             self.env["repair.order.signature.wizard"].get_view(view_type="form")["arch"]
         )
+        self.assertTrue(arch.xpath("//div[@name='acceptance_missing_alert']"))
+        self.assertTrue(arch.xpath("//div[@name='consent_missing_alert']"))
         confirm = wizard_arch.xpath("//button[@name='action_confirm']")[0]
         self.assertEqual(confirm.get("invisible"), "missing")
         # the form reads the list as the technician sees it
