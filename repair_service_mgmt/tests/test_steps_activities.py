@@ -181,3 +181,29 @@ class TestStepsActivities(OutletCase):
         self.assertTrue(self._activities(order, self.breach_type))
         order.with_user(self.agent).action_repair_cancel()
         self.assertFalse(self._activities(order, self.breach_type))
+
+    def test_cs_side_deadline_goes_to_the_region_not_the_outlet(self):
+        """A deadline of the CS centre (no escalation path on its policy)
+        goes to the order's regional CS supervisors, not to the outlet."""
+        policy = self.env["repair.service.sla.policy"].create(
+            {
+                "name": "CS centre confirms the dispatch",
+                "model_id": self.env["ir.model"]._get_id("repair.order"),
+                "start_domain": "[('outlet_id', '!=', False)]",
+                "start_field": "dispatched_at",
+                "target_domain": "[('customer_contacted_at', '!=', False)]",
+                "hours": 1,
+                "responsible_field": "dispatcher_id",
+                "escalation_group_id": self.env.ref(f"{M}.group_cs_manager").id,
+            }
+        )
+        order = self._order()
+        self._missed(order)
+        line = self.env["repair.service.sla.line"].search(
+            [("policy_id", "=", policy.id), ("res_id", "=", order.id)]
+        )
+        self.assertEqual(line.state, "breached")
+        escalation = self.env["mail.activity"].search(
+            [("repair_sla_line_id", "=", line.id)]
+        )
+        self.assertEqual(escalation.user_id, self.supervisor)
