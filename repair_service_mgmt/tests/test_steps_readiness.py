@@ -152,10 +152,11 @@ class TestStepsReadiness(OutletCase):
         arch = etree.fromstring(
             self.env["repair.order"].get_view(view_type="form")["arch"]
         )
-        acceptance = arch.xpath("//button[@name='action_open_acceptance_wizard']")[0]
-        self.assertIn("acceptance_missing", acceptance.get("invisible"))
-        consent = arch.xpath("//button[@name='action_open_consent_wizard']")[0]
-        self.assertIn("consent_missing", consent.get("invisible"))
+        # the step's button (the first of its name) waits for the list
+        acceptance = arch.xpath("//button[@name='action_open_acceptance_wizard']")
+        self.assertIn("acceptance_missing", acceptance[0].get("invisible"))
+        consent = arch.xpath("//button[@name='action_open_consent_wizard']")
+        self.assertIn("consent_missing", consent[0].get("invisible"))
         wizard_arch = etree.fromstring(
             self.env["repair.order.signature.wizard"].get_view(view_type="form")["arch"]
         )
