@@ -57,6 +57,11 @@
         "views/repair_order_board_views.xml",
         "views/repair_order_portal_step_templates.xml",
         "views/repair_order_desk_views.xml",
+        "views/repair_order_step_check_views.xml",
+        "views/repair_service_region_escalation_views.xml",
+        "data/product_repair_labour_data.xml",
+        "views/res_config_settings_billing_views.xml",
+        "views/repair_order_portal_invoice_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -52,3 +52,10 @@ from . import res_users_home
 from . import repair_order_desk
 from . import res_users_workload
 from . import res_partner_service
+from . import repair_order_readiness
+from . import repair_service_region_escalation
+from . import repair_order_activity
+from . import res_company_billing
+from . import res_config_settings_billing
+from . import repair_order_quotation
+from . import repair_order_portal_invoice

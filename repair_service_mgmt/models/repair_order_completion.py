@@ -71,22 +71,8 @@ class RepairOrder(models.Model):
 
     def _check_ready_for_acceptance(self):
         for order in self:
-            problems = []
-            if not order.function_test_done:
-                problems.append(self.env._("pass the full-function test"))
-            if not order.completion_photo_ids:
-                problems.append(self.env._("upload photos of the repaired product"))
-            if not order.serial_scanned:
-                problems.append(self.env._("scan the serial number"))
-            elif order.lot_id and order.serial_scanned.strip() != order.lot_id.name:
-                problems.append(
-                    self.env._(
-                        "scan the right product: %(scanned)s is not the serial "
-                        "%(serial)s of this order",
-                        scanned=order.serial_scanned,
-                        serial=order.lot_id.name,
-                    )
-                )
+            # the consent has its own check and message (_check_consent)
+            problems = order._acceptance_missing_items(with_consent=False)
             if problems:
                 raise UserError(
                     self.env._(

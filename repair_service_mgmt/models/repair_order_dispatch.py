@@ -273,7 +273,8 @@ class RepairOrder(models.Model):
         passed between technicians without the dispatcher)."""
         self._check_technician(self.env._("decline the job"))
         self._check_waiting_for_technician()
-        self._activity_close(["mail_activity_job"], feedback=self.env._("Declined."))
+        # the job is no longer the technician's: it leaves their list
+        self._activity_cancel(["mail_activity_job"])
         self._workflow_step().write(
             {"dispatch_state": "to_dispatch", "technician_id": False}
         )

@@ -51,12 +51,18 @@ class RepairServiceActivityMixin(models.AbstractModel):
         if not entries:
             return self.env["mail.activity"]
         activity_type = self.env.ref(f"{MODULE}.{kind}")
-        today = fields.Date.context_today(self)
         model_id = self.env["ir.model"]._get_id(self._name)
         assignees = defaultdict(set)
         vals_list = []
         for record, user, values in entries:
             assignees[user].add(record.id)
+            # the assignee's words and day: the summary in their language,
+            # due today where they are
+            summary = (
+                values.get("summary")
+                or activity_type.with_context(lang=user.lang or self.env.lang).summary
+            )
+            today = fields.Date.context_today(self.with_context(tz=user.tz or "UTC"))
             vals_list.append(
                 {
                     "res_model_id": model_id,
@@ -65,7 +71,7 @@ class RepairServiceActivityMixin(models.AbstractModel):
                     "user_id": user.id,
                     "automated": True,
                     **values,
-                    "summary": values.get("summary") or activity_type.summary,
+                    "summary": summary,
                     "note": values.get("note") or False,
                     "date_deadline": values.get("date_deadline") or today,
                 }

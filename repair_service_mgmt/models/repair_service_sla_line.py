@@ -208,7 +208,15 @@ class RepairServiceSlaLine(models.Model):
 
     def _escalate(self):
         """One activity per breach and escalation user, created in one batch
-        per model, each summary in its user's language and time zone."""
+        per model, each summary in its user's language and time zone; a user
+        who already has the escalation of a deadline gets no second one."""
+        existing = {
+            (activity.repair_sla_line_id.id, activity.user_id.id)
+            for activity in self.env["mail.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("repair_sla_line_id", "in", self.ids)])
+        }
         for model_name, lines in self.grouped("res_model").items():
             records = (
                 self.env[model_name].sudo().browse(lines.mapped("res_id")).exists()
@@ -219,6 +227,9 @@ class RepairServiceSlaLine(models.Model):
                 if record not in records:
                     continue
                 for user in line._escalation_users(record):
+                    if (line.id, user.id) in existing:
+                        continue
+                    existing.add((line.id, user.id))
                     entries.append(
                         (
                             record,
@@ -232,13 +243,32 @@ class RepairServiceSlaLine(models.Model):
             records._activity_create("mail_activity_sla_breach", entries)
 
     def _escalation_users(self, record):
+        """The people who answer for ``record``, level by level: the
+        policy's escalation path (e.g. the outlet's manager), then the levels
+        the record names (an order: its regional CS supervisors, then its
+        CS-centre manager); the first level with someone gets it. The
+        policy's group is the last resort, all its members of the record's
+        company. Nobody escalates to the person who missed the deadline."""
         policy = self.policy_id
-        users = self.env["res.users"]
+
+        def eligible(users):
+            return users.filtered(
+                lambda u: u.active and not u.share and u != self.responsible_id
+            )
+
+        levels = []
         if policy.escalation_field:
-            users = record.mapped(policy.escalation_field)
-        if not users and policy.escalation_group_id:
-            users = policy.escalation_group_id.users
-        return users.filtered(lambda u: u.active and not u.share)[:5]
+            levels.append(record.mapped(policy.escalation_field))
+        if hasattr(record, "_sla_escalation_levels"):
+            levels += record._sla_escalation_levels(policy)
+        for users in levels:
+            users = eligible(users)
+            if users:
+                return users
+        company = record.company_id if "company_id" in record._fields else False
+        return eligible(policy.escalation_group_id.users).filtered(
+            lambda u: not company or company in u.company_ids
+        )
 
     def _breach_summary(self, user):
         env = self.with_context(lang=user.lang or self.env.lang).env

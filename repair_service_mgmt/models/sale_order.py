@@ -120,7 +120,7 @@ class SaleOrder(models.Model):
         for line in self.order_line.filtered(
             lambda sol: not sol.display_type and sol.product_id
         ):
-            expected = 0.0 if in_warranty else line._get_pricelist_price()
+            expected = 0.0 if in_warranty else line._repair_list_price()
             charged = line.price_unit * (1.0 - (line.discount or 0.0) / 100.0)
             if self.currency_id.compare_amounts(charged, expected):
                 deviations.append(

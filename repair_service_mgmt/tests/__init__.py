@@ -25,3 +25,6 @@ from . import test_service_step
 from . import test_technician_day
 from . import test_users_day_desk
 from . import test_cs_desk
+from . import test_steps_readiness
+from . import test_steps_activities
+from . import test_steps_billing

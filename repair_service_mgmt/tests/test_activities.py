@@ -80,8 +80,9 @@ class TestActivities(OutletCase):
         order = self._order()
         order._dispatch(self.outlet, self.tech_a)
         order.with_user(self.tech_a).action_decline_job()
+        # the declined job leaves the technician's list: removed, not done
         self.assertFalse(self._open(order, "mail_activity_job"))
-        self.assertTrue(self._done(order, "mail_activity_job"))
+        self.assertFalse(self._done(order, "mail_activity_job"))
         again = self._open(order, "mail_activity_dispatch_again")
         self.assertEqual(again.user_id, self.agent)
         order.with_user(self.agent)._dispatch(self.outlet, self.tech_a)

@@ -1,6 +1,6 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class RepairOrderSignatureWizard(models.TransientModel):
@@ -39,6 +39,26 @@ class RepairOrderSignatureWizard(models.TransientModel):
     estimated_cost = fields.Monetary(related="repair_id.estimated_cost")
     currency_id = fields.Many2one(related="repair_id.currency_id")
     repair_plan = fields.Text(related="repair_id.repair_plan")
+    missing = fields.Text(
+        string="Still Missing",
+        compute="_compute_missing",
+        help="What the technician records before the customer signs.",
+    )
+
+    @api.depends("repair_id", "purpose", "decision")
+    def _compute_missing(self):
+        """The order's own list (the server checks the same when the step is
+        recorded); a disputed result needs none of it."""
+        for wizard in self:
+            order = wizard.repair_id
+            if not order:
+                wizard.missing = False
+            elif wizard.purpose == "consent":
+                wizard.missing = order.consent_missing
+            elif wizard.decision == "yes":
+                wizard.missing = order.acceptance_missing
+            else:
+                wizard.missing = False
 
     def action_confirm(self):
         self.ensure_one()
