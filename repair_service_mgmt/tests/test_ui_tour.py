@@ -65,6 +65,9 @@ class TestRepairFlowTour(OutletHttpCase):
             "/odoo/action-repair_service_mgmt.repair_order_action/new",
             "repair_service_mgmt_flow_tour",
             login="admin",
+            # ninety steps from the call to the follow-up: more than the
+            # default minute on a busy two-core machine
+            timeout=240,
         )
         order = self.env["repair.order"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(order), 1)
