@@ -259,8 +259,7 @@ class RepairServiceSlaLine(models.Model):
         levels = []
         if policy.escalation_field:
             levels.append(record.mapped(policy.escalation_field))
-        if hasattr(record, "_sla_escalation_levels"):
-            levels += record._sla_escalation_levels(policy)
+        levels += record._sla_escalation_levels(policy)
         for users in levels:
             users = eligible(users)
             if users:

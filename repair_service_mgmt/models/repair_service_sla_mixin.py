@@ -198,3 +198,11 @@ class RepairServiceSlaMixin(models.AbstractModel):
                 line._sla_follow(record in met, record in paused, now)
         if to_create:
             Line.create(to_create)
+
+    def _sla_escalation_levels(self, policy):
+        """Who answers for this record when one of its deadlines is missed,
+        level by level after the policy's own escalation path (a list of
+        user recordsets; the first level with someone gets the escalation).
+        None by default: the policy's group is then the last resort."""
+        self.ensure_one()
+        return []
