@@ -143,6 +143,9 @@ class RepairOrder(models.Model):
         "customer_contacted_at",
         "service_mode",
         "first_arrival_at",
+        "consent_state",
+        "serial_scanned",
+        "lot_id",
     )
     def _compute_service_next_action(self):
         user = self.env.user
@@ -184,6 +187,13 @@ class RepairOrder(models.Model):
             return "action_open_diagnosis"
         if not is_actor:
             return False
+        if step in ("under_repair", "awaiting_acceptance"):
+            # a part added after the consent: the customer agrees again first
+            if self.consent_state == "renew":
+                return "action_open_consent_wizard"
+            # the acceptance is offered only when nothing is missing for it
+            if step == "awaiting_acceptance" and self._acceptance_missing_items():
+                return "action_open_completion"
         return {
             "diagnosed": "action_open_consent_wizard",
             "agreed": "action_repair_start",

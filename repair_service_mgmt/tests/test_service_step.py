@@ -235,6 +235,37 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
         self.assertEqual(order.service_step, "under_repair")
         self.assertEqual(self._primary(order, self.tech_a), "action_open_completion")
 
+    def test_new_part_asks_consent_before_acceptance_r09_r12(self):
+        """R-09, R-12: a part added after the consent makes the consent the
+        due step again; the acceptance is not offered until it is given."""
+        order = self._new_order()
+        self._dispatch(order)
+        order.with_user(self.tech_a).action_customer_contacted()
+        self._diagnose(order)
+        order.with_user(self.tech_a).action_record_consent("Step Customer", "phone")
+        order.with_user(self.tech_a).action_repair_start()
+        self._complete_evidence(order)
+        self.assertEqual(
+            self._primary(order, self.tech_a), "action_open_acceptance_wizard"
+        )
+        self.env["stock.move"].with_user(self.tech_a).create(
+            {
+                "repair_id": order.id,
+                "repair_line_type": "add",
+                "product_id": self.part.id,
+                "product_uom_qty": 1,
+            }
+        )
+        self.assertEqual(order.consent_state, "renew")
+        self.assertEqual(self._primary(order, self.tech_a), "action_open_consent_wizard")
+        self.assertNotIn(
+            "action_open_acceptance_wizard", self._names(order, self.tech_a)
+        )
+        order.with_user(self.tech_a).action_record_consent("Step Customer", "phone")
+        self.assertEqual(
+            self._primary(order, self.tech_a), "action_open_acceptance_wizard"
+        )
+
     def test_cancelled_and_consultation(self):
         """A consultation is closed with its answer by the CS agent; a
         cancelled order has no next step."""
