@@ -53,6 +53,7 @@
         "views/repair_order_portal_templates.xml",
         "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
+        "report/repair_record_print_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

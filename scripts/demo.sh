@@ -39,7 +39,7 @@ if server_running; then
 else
     info "starting Odoo on $url (log: $log)"
     # shellcheck disable=SC2046
-    setsid nohup "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
+    PATH="$(odoo_path)" setsid nohup "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
         --addons-path="$(addons_path)" --data-dir="$RUN_DIR/data" $(odoo_db_args) \
         -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-port="$HTTP_PORT" \
         --logfile="$log" < /dev/null > /dev/null 2>&1 &

@@ -47,3 +47,4 @@ from . import repair_service_followup_planning
 from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment
+from . import repair_order_print

@@ -21,3 +21,4 @@ from . import test_query_counts
 from . import test_concurrency
 from . import test_audit_trail
 from . import test_access_matrix
+from . import test_printing
