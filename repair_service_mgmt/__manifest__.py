@@ -54,13 +54,19 @@
         "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
         "report/repair_record_print_templates.xml",
+        "views/repair_order_phone_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/repair_service_outlet_demo.xml",
         "demo/repair_order_demo.xml",
+        "demo/res_users_lang_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "repair_service_mgmt/static/src/js/outlet_application_states.js",
+        ],
         "web.assets_tests": [
             "repair_service_mgmt/static/tests/tours/*.js",
         ],

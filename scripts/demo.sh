@@ -23,7 +23,7 @@ stamp="$RUN_DIR/demo.module.sha"
 if [ "$state" != "installed" ]; then
     if server_running; then kill "$(cat "$pidfile")"; sleep 2; fi
     info "creating database $DEMO_DB with demo data and installing $MODULE (log: $log)"
-    odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --max-cron-threads=0 --logfile="$log" \
+    odoo_bin -d "$DEMO_DB" -i "$MODULE" --load-language=zh_CN --stop-after-init --max-cron-threads=0 --logfile="$log" \
         || die "installation failed, see $log"
     module_hash > "$stamp"
 elif [ "$(cat "$stamp" 2>/dev/null)" != "$(module_hash)" ]; then

@@ -48,3 +48,6 @@ from . import repair_service_followup_answer
 from . import repair_service_cash_collection
 from . import repair_service_cash_collection_payment
 from . import repair_order_print
+from . import res_partner_phone
+from . import repair_order_phone
+from . import repair_service_followup_phone

@@ -21,12 +21,12 @@ class RepairOrder(models.Model):
         sale = self.sudo().sale_order_id
         currency = sale.currency_id or self.currency_id
         moves = sale.invoice_ids.filtered(
-            lambda move: move.state == "posted"
-            and move.move_type in ("out_invoice", "out_refund")
+            lambda move: (
+                move.state == "posted"
+                and move.move_type in ("out_invoice", "out_refund")
+            )
         ).sorted(lambda move: (move.invoice_date or move.date, move.id))
-        states = dict(
-            moves._fields["payment_state"]._description_selection(self.env)
-        )
+        states = dict(moves._fields["payment_state"]._description_selection(self.env))
         invoices = []
         for move in moves:
             sign = -1 if move.move_type == "out_refund" else 1

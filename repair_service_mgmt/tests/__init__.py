@@ -22,3 +22,6 @@ from . import test_concurrency
 from . import test_audit_trail
 from . import test_access_matrix
 from . import test_printing
+from . import test_demo_company
+from . import test_repair_phone
+from . import test_application_states

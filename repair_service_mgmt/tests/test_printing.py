@@ -5,8 +5,9 @@ import subprocess
 
 from PyPDF2 import PdfReader
 
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from odoo.tests import tagged
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from .common import OutletHttpCase
 from .test_repair_reports import RepairReportFixtures, _pdf_text
@@ -48,9 +49,7 @@ class TestPrinting(RepairReportFixtures, OutletHttpCase):
     def test_wkhtmltopdf_patched_qt(self):
         """Odoo finds a wkhtmltopdf it reports as ready, built on patched
         Qt (the one that prints headers, footers and several documents)."""
-        self.assertEqual(
-            self.env["ir.actions.report"].get_wkhtmltopdf_state(), "ok"
-        )
+        self.assertEqual(self.env["ir.actions.report"].get_wkhtmltopdf_state(), "ok")
         version = subprocess.run(
             [_get_wkhtmltopdf_bin(), "--version"],
             capture_output=True,
@@ -114,10 +113,12 @@ class TestPrinting(RepairReportFixtures, OutletHttpCase):
         text = _pdf_text(self._pdf(order))
         self.assertIn("Invoice and Payment", text)
         self.assertIn(invoice.name, text)
-        self.assertRegex(text, r"Total Invoiced[^0-9]*322\.00[^0-9]*322\.00[^0-9]*0\.00")
+        self.assertRegex(
+            text, r"Total Invoiced[^0-9]*322\.00[^0-9]*322\.00[^0-9]*0\.00"
+        )
         self.assertRegex(text, r"Total Paid:[^0-9]*322\.00")
         self.assertNotIn("Total Fees", text)
-        state = dict(
-            invoice._fields["payment_state"]._description_selection(self.env)
-        )[invoice.payment_state]
+        state = dict(invoice._fields["payment_state"]._description_selection(self.env))[
+            invoice.payment_state
+        ]
         self.assertIn(state, text)
