@@ -55,6 +55,7 @@
         "views/menus.xml",
         "report/repair_record_print_templates.xml",
         "views/repair_order_phone_views.xml",
+        "views/repair_service_application_states_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -14,10 +14,13 @@ STATES_URL = "/repair-service/outlet/states"
 class RepairServiceApplicationStates(http.Controller):
     @http.route(STATES_URL, type="http", auth="public", methods=["GET"], readonly=True)
     def outlet_apply_states(self, country_id=None, **kwargs):
-        """The provinces of ``country_id`` as ``[{"id", "name"}]``, sorted by
+        """The provinces of ``country_id`` as ``[{"id", "name", "code"}]``, sorted by
         name; an unknown country has none."""
         country = RepairServiceApplicationController._browse("res.country", country_id)
         states = country.state_ids.sorted("name")
         return request.make_json_response(
-            [{"id": state.id, "name": state.name} for state in states]
+            [
+                {"id": state.id, "name": state.name, "code": state.code}
+                for state in states
+            ]
         )

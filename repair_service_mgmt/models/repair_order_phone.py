@@ -1,6 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class RepairOrder(models.Model):
@@ -13,6 +16,7 @@ class RepairOrder(models.Model):
     customer_phone_display = fields.Char(
         string="Phone",
         compute="_compute_customer_phone_display",
+        search="_search_customer_phone_display",
         help="The customer's phone number as it is dialled in its country.",
     )
 
@@ -27,6 +31,22 @@ class RepairOrder(models.Model):
                 or order.partner_id.mobile
             )
             order.customer_phone_display = Partner._repair_phone_national(number)
+
+    def _search_customer_phone_display(self, operator, value):
+        """A number typed as it is dialled finds the stored E.164 one: a
+        whole number exactly, a part by its digits (without the trunk 0)."""
+        if operator not in ("ilike", "=", "=ilike") or not isinstance(value, str):
+            return [("customer_phone", operator, value)]
+        try:
+            number = self.env["res.partner"]._repair_phone_e164(value)
+        except UserError:
+            number = False
+        if number:
+            return [("customer_phone", "=", number)]
+        digits = re.sub(r"\D", "", value).lstrip("0")
+        if not digits:
+            return [("customer_phone", operator, value)]
+        return [("customer_phone", "like", digits)]
 
     def _normalise_phone(self, number, partner=None, outlet=None):
         country = (

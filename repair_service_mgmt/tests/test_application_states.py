@@ -38,7 +38,9 @@ class TestApplicationStates(HttpCase):
         expected = self.cn.state_ids.sorted("name")
         self.assertEqual([s["id"] for s in states], expected.ids)
         shanghai = self.env.ref("base.state_cn_SH")
-        self.assertIn({"id": shanghai.id, "name": shanghai.name}, states)
+        self.assertIn(
+            {"id": shanghai.id, "name": shanghai.name, "code": shanghai.code}, states
+        )
         us_states = self._states(self.us.id)
         self.assertIn(self.env.ref("base.state_us_5").id, [s["id"] for s in us_states])
         self.assertNotIn(shanghai.id, [s["id"] for s in us_states])
@@ -65,3 +67,8 @@ class TestApplicationStates(HttpCase):
         self.assertEqual(offered, set(self.cn.state_ids.ids))
         bundle = self.env["ir.qweb"]._get_asset_bundle("web.assets_frontend")
         self.assertIn(JS, [f["url"].lstrip("/") for f in bundle.files])
+
+    def test_provinces_follow_country_tour(self):
+        """In the browser, choosing another country fills the province list
+        with its provinces."""
+        self.start_tour(URL, "repair_service_mgmt_application_states_tour")

@@ -66,6 +66,20 @@ class TestRepairPhone(OutletCase):
         )
         self.assertEqual(followup.customer_phone_display, "021 6888 1234")
 
+    def test_search_as_dialled(self):
+        """The dispatcher finds an order by the number as it is dialled,
+        whole or in part."""
+        order = self._order("021 5033 7788")
+        other = self._order("138 0013 8000")
+        Order = self.env["repair.order"].with_user(self.agent)
+        for typed in ("021 5033 7788", "021-50337788", "+86 21 5033 7788", "5033 7788"):
+            found = Order.search([("customer_phone_display", "ilike", typed)])
+            self.assertIn(order, found, typed)
+            self.assertNotIn(other, found, typed)
+        found = Order.search([("customer_phone_display", "ilike", "138 0013")])
+        self.assertIn(other, found)
+        self.assertNotIn(order, found)
+
     def test_country_order(self):
         """The customer's country first, then the outlet's, then the
         company's."""

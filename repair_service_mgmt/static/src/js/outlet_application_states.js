@@ -19,7 +19,11 @@ publicWidget.registry.RepairServiceApplicationStates = publicWidget.Widget.exten
         const response = await fetch(url, {headers: {Accept: "application/json"}});
         const states = response.ok ? await response.json() : [];
         const empty = select.querySelector("option[value='']");
-        const options = states.map((state) => new Option(state.name, state.id));
+        const options = states.map((state) => {
+            const option = new Option(state.name, state.id);
+            option.dataset.code = state.code;
+            return option;
+        });
         select.replaceChildren(...(empty ? [empty] : []), ...options);
         select.value = "";
         select.disabled = !states.length;
