@@ -62,16 +62,24 @@
         "data/product_repair_labour_data.xml",
         "views/res_config_settings_billing_views.xml",
         "views/repair_order_portal_invoice_templates.xml",
+        "report/repair_record_print_templates.xml",
+        "views/repair_order_phone_views.xml",
+        "views/repair_service_application_states_templates.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/repair_service_outlet_demo.xml",
         "demo/repair_order_demo.xml",
+        "demo/res_users_lang_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "repair_service_mgmt/static/src/views/*.js",
             "repair_service_mgmt/static/src/scss/*.scss",
+        ],
+        "web.assets_frontend": [
+            "repair_service_mgmt/static/src/js/outlet_application_states.js",
         ],
         "web.assets_tests": [
             "repair_service_mgmt/static/tests/tours/*.js",

@@ -94,9 +94,12 @@ pg_env() {
     fi
 }
 
+# $VENV/bin first: Odoo finds the patched-Qt wkhtmltopdf there (scripts/wkhtmltopdf.sh).
+odoo_path() { echo "$VENV/bin:$PATH"; }
+
 odoo_bin() {
     # shellcheck disable=SC2046
-    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
+    PATH="$(odoo_path)" "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
         --addons-path="$(addons_path)" \
         --data-dir="$RUN_DIR/data" \
         $(odoo_db_args) \

@@ -23,7 +23,7 @@ stamp="$RUN_DIR/demo.module.sha"
 if [ "$state" != "installed" ]; then
     if server_running; then kill "$(cat "$pidfile")"; sleep 2; fi
     info "creating database $DEMO_DB with demo data and installing $MODULE (log: $log)"
-    odoo_bin -d "$DEMO_DB" -i "$MODULE" --stop-after-init --max-cron-threads=0 --logfile="$log" \
+    odoo_bin -d "$DEMO_DB" -i "$MODULE" --load-language=zh_CN --stop-after-init --max-cron-threads=0 --logfile="$log" \
         || die "installation failed, see $log"
     module_hash > "$stamp"
 elif [ "$(cat "$stamp" 2>/dev/null)" != "$(module_hash)" ]; then
@@ -39,7 +39,7 @@ if server_running; then
 else
     info "starting Odoo on $url (log: $log)"
     # shellcheck disable=SC2046
-    setsid nohup "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
+    PATH="$(odoo_path)" setsid nohup "$VENV/bin/python" "$ODOO_SRC/odoo-bin" \
         --addons-path="$(addons_path)" --data-dir="$RUN_DIR/data" $(odoo_db_args) \
         -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-port="$HTTP_PORT" \
         --logfile="$log" < /dev/null > /dev/null 2>&1 &

@@ -11,7 +11,10 @@ if ! use_external_pg; then
     ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 fi
 have_pkg libpq-dev || missing+=(libpq-dev)
-command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+# the libraries of the patched-Qt wkhtmltopdf that scripts/wkhtmltopdf.sh installs
+for pkg in libxrender1 libxext6 libx11-6 libfontconfig1 libfreetype6; do
+    have_pkg "$pkg" || missing+=("$pkg")
+done
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 have_pkg fonts-noto-cjk || missing+=(fonts-noto-cjk)
 "$PYTHON_BIN" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3.11-venv)

@@ -86,7 +86,7 @@ export RSM_ODOO_SRC="$ODOO_SRC" RSM_PYTHON="$VENV/bin/python" RSM_ADDONS_PATH="$
 export RSM_DATA_DIR="$RUN_DIR/data" RSM_DB="$TEST_DB" RSM_DB_ARGS="$(odoo_db_args)" RSM_SERVER_LOG="$server_log"
 export RSM_EXPECTED_WARNINGS="$expected"
 ext_status=0
-"$VENV/bin/python" -m pytest -p no:cacheprovider -q "$ROOT/tests" --junitxml="$junit" ${PYTEST_ARGS:-} || ext_status=$?
+PATH="$(odoo_path)" "$VENV/bin/python" -m pytest -p no:cacheprovider -q "$ROOT/tests" --junitxml="$junit" ${PYTEST_ARGS:-} || ext_status=$?
 read -r e_total e_bad < <("$VENV/bin/python" - "$junit" <<'PY'
 import sys
 import xml.etree.ElementTree as ET

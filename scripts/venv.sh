@@ -35,3 +35,4 @@ build_venv() {
 # provide: they come without dependencies; theirs are in requirements.txt.
 build_venv "$VENV" requirements.txt requirements-dev.txt -- requirements-oca.txt
 build_venv "$VENV-lint" requirements-lint.txt
+"$ROOT/scripts/wkhtmltopdf.sh"

@@ -102,7 +102,12 @@ class RepairServiceApplicationController(http.Controller):
             "labels": {name: desc["string"] for name, desc in descriptions.items()},
             "kinds": descriptions["kind"]["selection"],
             "regions": self._active_regions(),
-            "states": company.country_id.sudo().state_ids.sorted("name"),
+            # the provinces of the chosen country (the company's by default);
+            # outlet_application_states.js follows a change of country
+            "states": (
+                self._browse("res.country", values.get("country_id"))
+                or company.country_id.sudo()
+            ).state_ids.sorted("name"),
             "countries": env["res.country"].sudo().search([]),
             "document_types": self._document_types(),
             "extensions": extensions,

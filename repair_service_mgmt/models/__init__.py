@@ -59,3 +59,7 @@ from . import res_company_billing
 from . import res_config_settings_billing
 from . import repair_order_quotation
 from . import repair_order_portal_invoice
+from . import repair_order_print
+from . import res_partner_phone
+from . import repair_order_phone
+from . import repair_service_followup_phone

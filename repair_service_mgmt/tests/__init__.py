@@ -28,3 +28,7 @@ from . import test_cs_desk
 from . import test_steps_readiness
 from . import test_steps_activities
 from . import test_steps_billing
+from . import test_printing
+from . import test_demo_company
+from . import test_repair_phone
+from . import test_application_states

@@ -249,7 +249,8 @@ class TestRepairRecordPdf(RepairReportFixtures, OutletHttpCase):
             self.paid.name,
             "Carry-in Receipt",
             "Qian Li",
-            "+862161234567",
+            # stored +862161234567, printed as dialled in China
+            "021 6123 4567",
             "Front-load washer WD-80",
             "Does not drain; error E21",
             "Inlet hose, no door handle",
