@@ -257,7 +257,9 @@ class TestServiceStep(ServiceStepMixin, OutletCase):
             }
         )
         self.assertEqual(order.consent_state, "renew")
-        self.assertEqual(self._primary(order, self.tech_a), "action_open_consent_wizard")
+        self.assertEqual(
+            self._primary(order, self.tech_a), "action_open_consent_wizard"
+        )
         self.assertNotIn(
             "action_open_acceptance_wizard", self._names(order, self.tech_a)
         )
