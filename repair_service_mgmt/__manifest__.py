@@ -65,6 +65,9 @@
         "report/repair_record_print_templates.xml",
         "views/repair_order_phone_views.xml",
         "views/repair_service_application_states_templates.xml",
+        "security/repair_warranty_rules.xml",
+        "data/repair_warranty_data.xml",
+        "views/repair_warranty_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
