@@ -75,6 +75,7 @@
         "demo/repair_service_outlet_demo.xml",
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
+        "demo/repair_warranty_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -40,9 +40,11 @@ def warranty_world(people):
     return {"order": order, "tech": tech, "mgr": mgr}
 
 
-@pytest.mark.parametrize("login", ["api.war.tech", "api.war.mgr"])
-def test_r24_outlet_cannot_tick_warranty_or_override(people, warranty_world, login):
-    client = people["client"](login)
+@pytest.mark.parametrize("user_login", ["api.war.tech", "api.war.mgr"])
+def test_r24_outlet_cannot_tick_warranty_or_override(
+    people, warranty_world, user_login
+):
+    client = people["client"](user_login)
     order = warranty_world["order"]
     for context in FORGED:
         for values in (

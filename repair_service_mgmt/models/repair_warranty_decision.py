@@ -64,7 +64,9 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "override_reason": order.warranty_override_reason,
                 }
             )
-        return self._decide_facts(facts, exclude_ids=orders.ids)
+        # new records (a form being filled in) have no history to exclude
+        stored_ids = [oid for oid in orders._ids if isinstance(oid, int)]
+        return self._decide_facts(facts, exclude_ids=stored_ids)
 
     def _prefetch_orders(self, orders):
         """Read the facts of all the orders at once (one query a model)."""
@@ -144,7 +146,9 @@ class RepairWarrantyDecision(models.AbstractModel):
         keys.append(("all", None))
         for key in keys:
             candidates = [
-                p for p in index.get(key, ()) if p.company_id in (company, p.browse())
+                p
+                for p in index.get(key, ())
+                if not p.company_id or p.company_id == company
             ]
             if candidates:
                 return min(candidates, key=lambda p: (not p.company_id, p.sequence, p.id))

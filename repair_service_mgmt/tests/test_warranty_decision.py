@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import OutletCase
 
@@ -314,3 +314,38 @@ class TestWarrantyDecision(OutletCase):
             results = decision._decide(orders)
         self.assertEqual(len(results), 20)
         self.assertTrue(all(r["in_warranty"] for r in results.values()))
+
+    def test_demo_in_component_excluded(self):
+        """The demo shows the three answers: in warranty, the compressor's
+        warranty after the whole unit's ended, an exclusion."""
+        in_warranty = self.env.ref(f"{M}.repair_order_warranty_in_demo")
+        component = self.env.ref(f"{M}.repair_order_warranty_component_demo")
+        excluded = self.env.ref(f"{M}.repair_order_warranty_excluded_demo")
+        self.assertEqual(
+            (in_warranty.warranty_rule, in_warranty.under_warranty), ("unit", True)
+        )
+        self.assertEqual(
+            (component.warranty_rule, component.under_warranty), ("component", True)
+        )
+        self.assertEqual(
+            (excluded.warranty_rule, excluded.under_warranty), ("exclusion", False)
+        )
+
+    def test_r24_shown_at_intake_before_saving(self):
+        """The CS agent sees the answer on the intake form while typing; the
+        saved order keeps the same decision."""
+        form = Form(
+            self.env["repair.order"].with_user(self.agent),
+            view=f"{M}.repair_order_view_form_intake",
+        )
+        form.partner_id = self.customer
+        form.product_id = self.appliance
+        self.assertFalse(form.under_warranty)
+        form.warranty_card_number = "WC-7"
+        form.purchase_invoice_number = "INV-7"
+        form.purchase_invoice_date = self.today - timedelta(days=3)
+        self.assertTrue(form.under_warranty)
+        self.assertIn("refund", form.warranty_options)
+        order = form.save()
+        self.assertTrue(order.under_warranty)
+        self.assertEqual(order.warranty_rule, "unit")
