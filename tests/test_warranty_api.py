@@ -60,7 +60,10 @@ def test_r24_outlet_cannot_tick_warranty_or_override(
             REPAIR, "action_set_warranty", [order], True, "forged", context=context
         )
     row = people["admin"].call(
-        REPAIR, "read", [order], ["under_warranty", "warranty_override", "warranty_rule"]
+        REPAIR,
+        "read",
+        [order],
+        ["under_warranty", "warranty_override", "warranty_rule"],
     )[0]
     assert row["under_warranty"] is False
     assert row["warranty_override"] is False

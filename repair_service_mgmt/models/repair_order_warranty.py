@@ -47,11 +47,8 @@ class RepairOrder(models.Model):
         WARRANTY_RULES,
         compute="_compute_warranty_rule",
         store=True,
-        string="Warranty Rule",
     )
-    warranty_reason = fields.Char(
-        compute="_compute_warranty_details", string="Warranty Reason"
-    )
+    warranty_reason = fields.Char(compute="_compute_warranty_details")
     warranty_days_left = fields.Integer(compute="_compute_warranty_details")
     warranty_options = fields.Char(
         compute="_compute_warranty_details",
@@ -103,7 +100,6 @@ class RepairOrder(models.Model):
     )
     warranty_override = fields.Selection(
         [("in", "In warranty"), ("out", "Out of warranty")],
-        string="Warranty Override",
         readonly=True,
         copy=False,
         tracking=True,
@@ -137,7 +133,10 @@ class RepairOrder(models.Model):
         }
         for order in self:
             decision = decisions[order.id]
-            if order.warranty_override or decision["in_warranty"] == order.under_warranty:
+            if (
+                order.warranty_override
+                or decision["in_warranty"] == order.under_warranty
+            ):
                 order.warranty_reason = decision["reason"]
             else:
                 # set by trusted code (data, migration) against the facts
@@ -170,18 +169,16 @@ class RepairOrder(models.Model):
 
     def write(self, vals):
         self._check_warranty_evidence_vals(vals)
-        result = self._warranty_write(vals)
+        facts = set(vals) & set(WARRANTY_FACT_FIELDS)
+        before = {order.id: order.under_warranty for order in self} if facts else {}
+        result = super().write(vals)
+        if facts:
+            self._warranty_follow(before)
         if vals.get("warranty_evidence_altered") and not self._in_workflow_step():
             # who judged the evidence is recorded, never sent
-            self._workflow_step().write({"warranty_evidence_judged_by_id": self.env.uid})
-        return result
-
-    def _warranty_write(self, vals):
-        if not set(vals) & set(WARRANTY_FACT_FIELDS):
-            return super().write(vals)
-        before = {order.id: order.under_warranty for order in self}
-        result = super().write(vals)
-        self._warranty_follow(before)
+            self._workflow_step().write(
+                {"warranty_evidence_judged_by_id": self.env.uid}
+            )
         return result
 
     def _check_warranty_evidence_vals(self, vals):

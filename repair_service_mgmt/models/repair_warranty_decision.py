@@ -142,7 +142,9 @@ class RepairWarrantyDecision(models.AbstractModel):
         before a shared one."""
         keys = [("product", product.product_tmpl_id.id)]
         path = product.categ_id.parent_path or ""
-        keys += [("categ", int(cid)) for cid in reversed(path.strip("/").split("/")) if cid]
+        keys += [
+            ("categ", int(cid)) for cid in reversed(path.strip("/").split("/")) if cid
+        ]
         keys.append(("all", None))
         for key in keys:
             candidates = [
@@ -151,7 +153,9 @@ class RepairWarrantyDecision(models.AbstractModel):
                 if not p.company_id or p.company_id == company
             ]
             if candidates:
-                return min(candidates, key=lambda p: (not p.company_id, p.sequence, p.id))
+                return min(
+                    candidates, key=lambda p: (not p.company_id, p.sequence, p.id)
+                )
         return None
 
     def _delivery_dates(self, lots, companies):
@@ -174,7 +178,9 @@ class RepairWarrantyDecision(models.AbstractModel):
             )
         )
         return {
-            lot.id: fields.Date.context_today(self, date) for lot, date in groups if date
+            lot.id: fields.Date.context_today(self, date)
+            for lot, date in groups
+            if date
         }
 
     def _repair_history(self, lots, exclude_ids):
@@ -229,70 +235,85 @@ class RepairWarrantyDecision(models.AbstractModel):
 
     def _purchase_date(self, fact, policy, deliveries):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
-        _ = self.env._
         lot = fact["lot"]
         if lot and lot.id in deliveries:
-            return deliveries[lot.id], _("delivered by us")
+            return deliveries[lot.id], self.env._("delivered by us")
         has_evidence = fact.get("card") and (
             fact.get("invoice") or fact.get("registration")
         )
         if has_evidence and fact.get("invoice_date"):
             if fact.get("invoice"):
-                return fact["invoice_date"], _("purchase invoice")
-            return fact["invoice_date"], _("registration checked by the CS centre")
+                return fact["invoice_date"], self.env._("purchase invoice")
+            return fact["invoice_date"], self.env._(
+                "registration checked by the CS centre"
+            )
         if policy.use_production_date and lot.repair_production_date:
             return (
                 lot.repair_production_date
                 + timedelta(days=policy.production_offset_days),
-                _("production date plus %(days)s days", days=policy.production_offset_days),
+                self.env._(
+                    "production date plus %(days)s days",
+                    days=policy.production_offset_days,
+                ),
             )
         return False, False
 
-    def _decide_one(self, fact, index, deliveries, history):  # noqa: C901
-        _ = self.env._
+    def _decide_one(self, fact, index, deliveries, history):
         product, lot, today = fact["product"], fact["lot"], fact["date"]
         if fact.get("override"):
             return self._result(
                 fact["override"] == "in",
                 "override",
-                _(
+                self.env._(
                     "Decided by a service manager: %(reason)s",
                     reason=fact.get("override_reason") or "",
                 ),
             )
         if not product:
-            return self._result(False, "no_product", _("No product: the repair is charged."))
+            return self._result(
+                False, "no_product", self.env._("No product: the repair is charged.")
+            )
         policy = self._match_policy(index, product, fact["company"])
         if not policy:
             return self._result(
                 False,
                 "no_policy",
-                _("No warranty policy covers %(product)s: the repair is charged.",
-                  product=product.display_name),
+                self.env._(
+                    "No warranty policy covers %(product)s: the repair is charged.",
+                    product=product.display_name,
+                ),
             )
         if fact["exclusions"]:
             return self._result(
                 False,
                 "exclusion",
-                _("Excluded from the warranty (%(reasons)s): the repair is charged.",
-                  reasons=", ".join(fact["exclusions"].mapped("name"))),
+                self.env._(
+                    "Excluded from the warranty (%(reasons)s): the repair is charged.",
+                    reasons=", ".join(fact["exclusions"].mapped("name")),
+                ),
             )
         if fact.get("altered"):
             return self._result(
                 False,
                 "evidence_altered",
-                _("The warranty card or the invoice is missing or altered: the "
-                  "repair is charged."),
+                self.env._(
+                    "The warranty card or the invoice is missing or altered: the "
+                    "repair is charged."
+                ),
             )
         purchase, source = self._purchase_date(fact, policy, deliveries)
         if not purchase:
             return self._result(
                 False,
                 "no_evidence",
-                _("Neither a warranty card with its purchase invoice nor a "
-                  "delivery of this serial number is known: the repair is charged."),
+                self.env._(
+                    "Neither a warranty card with its purchase invoice nor a "
+                    "delivery of this serial number is known: the repair is charged."
+                ),
             )
-        repair_days, last_repair = history.get(lot.id, (0, False)) if lot else (0, False)
+        repair_days, last_repair = (
+            history.get(lot.id, (0, False)) if lot else (0, False)
+        )
         repeat = bool(
             policy.repeat_fault_days
             and last_repair
@@ -300,14 +321,21 @@ class RepairWarrantyDecision(models.AbstractModel):
         )
         extension = repair_days if policy.extend_by_repair_days else 0
         unit_end = (
-            purchase + relativedelta(months=policy.unit_months) - timedelta(days=1)
+            purchase
+            + relativedelta(months=policy.unit_months)
+            - timedelta(days=1)
             + timedelta(days=extension)
         )
-        legal_end = purchase + relativedelta(months=policy.legal_months) - timedelta(days=1)
-        since = _("bought on %(date)s (%(origin)s)", date=format_date(self.env, purchase),
-                  origin=source)
+        legal_end = (
+            purchase + relativedelta(months=policy.legal_months) - timedelta(days=1)
+        )
+        since = self.env._(
+            "bought on %(date)s (%(origin)s)",
+            date=format_date(self.env, purchase),
+            origin=source,
+        )
         if extension:
-            since += _(", extended by %(days)s days in repair", days=extension)
+            since += self.env._(", extended by %(days)s days in repair", days=extension)
         common = {"repeat_fault": repeat, "purchase_date": purchase}
         if today <= unit_end:
             elapsed = (today - purchase).days
@@ -318,11 +346,17 @@ class RepairWarrantyDecision(models.AbstractModel):
                 options.append("refund")
             brand = today > legal_end + timedelta(days=extension)
             reason = (
-                _("In the brand's extended warranty until %(end)s, %(since)s.",
-                  end=format_date(self.env, unit_end), since=since)
+                self.env._(
+                    "In the brand's extended warranty until %(end)s, %(since)s.",
+                    end=format_date(self.env, unit_end),
+                    since=since,
+                )
                 if brand
-                else _("In warranty until %(end)s, %(since)s.",
-                       end=format_date(self.env, unit_end), since=since)
+                else self.env._(
+                    "In warranty until %(end)s, %(since)s.",
+                    end=format_date(self.env, unit_end),
+                    since=since,
+                )
             )
             return self._result(
                 True,
@@ -332,23 +366,32 @@ class RepairWarrantyDecision(models.AbstractModel):
                 options=options,
                 **common,
             )
-        line = policy.component_ids.filtered(
-            lambda c: c.component_id == fact["component"]
-        )[:1] if fact["component"] else None
+        line = (
+            policy.component_ids.filtered(
+                lambda c: c.component_id == fact["component"]
+            )[:1]
+            if fact["component"]
+            else None
+        )
         if line:
             comp_end = (
-                purchase + relativedelta(months=line.months) - timedelta(days=1)
+                purchase
+                + relativedelta(months=line.months)
+                - timedelta(days=1)
                 + timedelta(days=extension)
             )
             if today <= comp_end:
                 return self._result(
                     True,
                     "component",
-                    _("The whole unit's warranty ended on %(unit_end)s, but the "
-                      "%(component)s is in warranty until %(end)s, %(since)s.",
-                      unit_end=format_date(self.env, unit_end),
-                      component=line.component_id.name,
-                      end=format_date(self.env, comp_end), since=since),
+                    self.env._(
+                        "The whole unit's warranty ended on %(unit_end)s, but the "
+                        "%(component)s is in warranty until %(end)s, %(since)s.",
+                        unit_end=format_date(self.env, unit_end),
+                        component=line.component_id.name,
+                        end=format_date(self.env, comp_end),
+                        since=since,
+                    ),
                     days_left=(comp_end - today).days,
                     options=["repair"],
                     **common,
@@ -356,7 +399,10 @@ class RepairWarrantyDecision(models.AbstractModel):
         return self._result(
             False,
             "expired",
-            _("The warranty ended on %(end)s, %(since)s: the repair is charged.",
-              end=format_date(self.env, unit_end), since=since),
+            self.env._(
+                "The warranty ended on %(end)s, %(since)s: the repair is charged.",
+                end=format_date(self.env, unit_end),
+                since=since,
+            ),
             **common,
         )

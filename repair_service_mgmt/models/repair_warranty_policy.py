@@ -74,8 +74,7 @@ class RepairWarrantyPolicy(models.Model):
     extend_by_repair_days = fields.Boolean(
         string="Extend by Days in Repair",
         default=True,
-        help="The warranty is extended by the days the unit spent in earlier "
-        "repairs.",
+        help="The warranty is extended by the days the unit spent in earlier repairs.",
     )
     repeat_fault_days = fields.Integer(
         string="Repeat Fault Window (days)",
@@ -102,8 +101,10 @@ class RepairWarrantyPolicy(models.Model):
         ),
         (
             "windows_positive",
-            "CHECK(refund_days >= 0 AND exchange_days >= 0 "
-            "AND repeat_fault_days >= 0 AND production_offset_days >= 0)",
+            (
+                "CHECK(refund_days >= 0 AND exchange_days >= 0 "
+                "AND repeat_fault_days >= 0 AND production_offset_days >= 0)"
+            ),
             "Windows are counted in days from zero (0 disables a window).",
         ),
     ]

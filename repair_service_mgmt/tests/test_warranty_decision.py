@@ -84,8 +84,10 @@ class TestWarrantyDecision(OutletCase):
     def _lot(self, product=None):
         product = product or self.appliance
         return self.env["stock.lot"].create(
-            {"name": f"SN-{product.id}-{self.env['stock.lot'].search_count([])}",
-             "product_id": product.id}
+            {
+                "name": f"SN-{product.id}-{self.env['stock.lot'].search_count([])}",
+                "product_id": product.id,
+            }
         )
 
     def _order(self, purchase=None, product=None, lot=None, **vals):
@@ -148,6 +150,19 @@ class TestWarrantyDecision(OutletCase):
         self.assertEqual(order.warranty_rule, "exclusion")
         self.assertIn(seconds.name, order.warranty_reason)
         order.warranty_exclusion_ids.unlink()
+        self.assertTrue(order.under_warranty)
+
+    def test_r22_finished_order_keeps_its_warranty(self):
+        order = self._order(purchase=self.today - timedelta(days=40))
+        # superuser code stands for the completion steps
+        order.write({"state": "done"})
+        misuse = self.env.ref(f"{M}.warranty_exclusion_misuse")
+        with self.assertRaises(UserError):
+            self.env["repair.warranty.exclusion"].with_user(self.agent).create(
+                {"repair_id": order.id, "reason_id": misuse.id}
+            )
+        with self.assertRaises(UserError):
+            order.with_user(self.manager).action_override_warranty("out", "Late")
         self.assertTrue(order.under_warranty)
 
     # evidence --------------------------------------------------------
