@@ -5,7 +5,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools.misc import format_date
+from odoo.tools.misc import get_lang
 
 # the rule that decided (R-20…R-27), stored on the order
 WARRANTY_RULES = [
@@ -215,9 +215,29 @@ class RepairWarrantyDecision(models.AbstractModel):
         index = self._policy_index(companies)
         deliveries = self._delivery_dates(lots, companies)
         history = self._repair_history(lots, exclude_ids)
-        return {
-            f["key"]: self._decide_one(f, index, deliveries, history) for f in facts
+        dates, policies = {}, {}
+        # the user's language's date format; babel's formatting per date
+        # would cost more than the whole decision
+        date_format = get_lang(self.env).date_format
+
+        def fmt(day):
+            if day not in dates:
+                dates[day] = day.strftime(date_format)
+            return dates[day]
+
+        def policy_of(product, company):
+            key = (product.id, company.id)
+            if key not in policies:
+                policies[key] = self._match_policy(index, product, company)
+            return policies[key]
+
+        lookups = {
+            "deliveries": deliveries,
+            "history": history,
+            "fmt": fmt,
+            "policy_of": policy_of,
         }
+        return {f["key"]: self._decide_one(f, lookups) for f in facts}
 
     def _result(self, in_warranty, rule, reason, **extra):
         return dict(
@@ -258,8 +278,9 @@ class RepairWarrantyDecision(models.AbstractModel):
             )
         return False, False
 
-    def _decide_one(self, fact, index, deliveries, history):
+    def _decide_one(self, fact, lookups):
         product, lot, today = fact["product"], fact["lot"], fact["date"]
+        fmt = lookups["fmt"]
         if fact.get("override"):
             return self._result(
                 fact["override"] == "in",
@@ -273,7 +294,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             return self._result(
                 False, "no_product", self.env._("No product: the repair is charged.")
             )
-        policy = self._match_policy(index, product, fact["company"])
+        policy = lookups["policy_of"](product, fact["company"])
         if not policy:
             return self._result(
                 False,
@@ -301,7 +322,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "repair is charged."
                 ),
             )
-        purchase, source = self._purchase_date(fact, policy, deliveries)
+        purchase, source = self._purchase_date(fact, policy, lookups["deliveries"])
         if not purchase:
             return self._result(
                 False,
@@ -312,7 +333,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                 ),
             )
         repair_days, last_repair = (
-            history.get(lot.id, (0, False)) if lot else (0, False)
+            lookups["history"].get(lot.id, (0, False)) if lot else (0, False)
         )
         repeat = bool(
             policy.repeat_fault_days
@@ -331,7 +352,7 @@ class RepairWarrantyDecision(models.AbstractModel):
         )
         since = self.env._(
             "bought on %(date)s (%(origin)s)",
-            date=format_date(self.env, purchase),
+            date=fmt(purchase),
             origin=source,
         )
         if extension:
@@ -348,13 +369,13 @@ class RepairWarrantyDecision(models.AbstractModel):
             reason = (
                 self.env._(
                     "In the brand's extended warranty until %(end)s, %(since)s.",
-                    end=format_date(self.env, unit_end),
+                    end=fmt(unit_end),
                     since=since,
                 )
                 if brand
                 else self.env._(
                     "In warranty until %(end)s, %(since)s.",
-                    end=format_date(self.env, unit_end),
+                    end=fmt(unit_end),
                     since=since,
                 )
             )
@@ -387,9 +408,9 @@ class RepairWarrantyDecision(models.AbstractModel):
                     self.env._(
                         "The whole unit's warranty ended on %(unit_end)s, but the "
                         "%(component)s is in warranty until %(end)s, %(since)s.",
-                        unit_end=format_date(self.env, unit_end),
+                        unit_end=fmt(unit_end),
                         component=line.component_id.name,
-                        end=format_date(self.env, comp_end),
+                        end=fmt(comp_end),
                         since=since,
                     ),
                     days_left=(comp_end - today).days,
@@ -401,7 +422,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             "expired",
             self.env._(
                 "The warranty ended on %(end)s, %(since)s: the repair is charged.",
-                end=format_date(self.env, unit_end),
+                end=fmt(unit_end),
                 since=since,
             ),
             **common,
