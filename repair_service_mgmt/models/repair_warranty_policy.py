@@ -1,6 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.osv.expression import AND, OR
 
 
 class RepairWarrantyPolicy(models.Model):
@@ -113,3 +114,55 @@ class RepairWarrantyPolicy(models.Model):
     def _compute_extended_months(self):
         for policy in self:
             policy.extended_months = max(policy.unit_months - policy.legal_months, 0)
+
+    # ------------------------------------------------------------------
+    # Open orders follow a changed policy (R-24)
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        policies = super().create(vals_list)
+        policies._recompute_open_orders()
+        return policies
+
+    def write(self, vals):
+        scope = self._open_orders_domain()
+        result = super().write(vals)
+        # the orders it covered and those it covers now
+        domains = [d for d in (scope, self._open_orders_domain()) if d]
+        self._recompute_open_orders(OR(domains) if domains else [])
+        return result
+
+    def unlink(self):
+        scope = self._open_orders_domain()
+        result = super().unlink()
+        self._recompute_open_orders(scope)
+        return result
+
+    def _open_orders_domain(self):
+        """The orders not finished whose product these policies may cover."""
+        if not self:
+            return []
+        if any(not p.product_tmpl_id and not p.categ_id for p in self):
+            scope = []
+        else:
+            scope = OR(
+                [
+                    [("product_id.product_tmpl_id", "in", self.product_tmpl_id.ids)],
+                    [("product_id.categ_id", "child_of", self.categ_id.ids)],
+                ]
+            )
+        return AND([[("state", "not in", ("done", "cancel"))], scope])
+
+    def _recompute_open_orders(self, scope=None):
+        """Decide again the open orders these policies cover; their draft
+        quotations follow."""
+        domain = self._open_orders_domain() if scope is None else scope
+        if not domain:
+            return
+        orders = self.env["repair.order"].sudo().search(domain)
+        if not orders:
+            return
+        before = {order.id: order.under_warranty for order in orders}
+        for name in ("under_warranty", "warranty_rule"):
+            self.env.add_to_compute(orders._fields[name], orders)
+        orders._warranty_follow(before)

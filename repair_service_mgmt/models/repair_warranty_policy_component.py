@@ -1,6 +1,6 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class RepairWarrantyPolicyComponent(models.Model):
@@ -35,3 +35,20 @@ class RepairWarrantyPolicyComponent(models.Model):
             "A component warranty cannot last a negative number of months.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.policy_id._recompute_open_orders()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.policy_id._recompute_open_orders()
+        return result
+
+    def unlink(self):
+        policies = self.policy_id
+        result = super().unlink()
+        policies._recompute_open_orders()
+        return result

@@ -138,6 +138,18 @@ class TestWarrantyDecision(OutletCase):
         self.assertIn("extended", order.warranty_reason)
         self.assertEqual(self.premium_policy.extended_months, 12)
 
+    def test_r20_open_orders_follow_a_changed_policy(self):
+        purchase = self.today - relativedelta(months=14)
+        order = self._order(purchase=purchase)
+        self.assertFalse(order.under_warranty)
+        self.policy.unit_months = 18
+        self.assertTrue(order.under_warranty)
+        self.assertEqual(order.warranty_rule, "brand_extension")
+        self.policy.unlink()
+        # the general policy (12 months) decides again
+        self.assertFalse(order.under_warranty)
+        self.assertEqual(order.warranty_rule, "expired")
+
     # exclusions ------------------------------------------------------------
     def test_r22_exclusion_makes_it_chargeable(self):
         order = self._order(purchase=self.today - timedelta(days=40))
