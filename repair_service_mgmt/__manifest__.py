@@ -65,6 +65,9 @@
         "report/repair_record_print_templates.xml",
         "views/repair_order_phone_views.xml",
         "views/repair_service_application_states_templates.xml",
+        "security/repair_warranty_rules.xml",
+        "data/repair_warranty_data.xml",
+        "views/repair_warranty_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -72,6 +75,7 @@
         "demo/repair_service_outlet_demo.xml",
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
+        "demo/repair_warranty_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

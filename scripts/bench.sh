@@ -12,3 +12,6 @@ PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_sla.py" "$db" "${
 # the repair-order flow, plain core vs the service flow, for each N
 # shellcheck disable=SC2086
 PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_repair.py" "$db" ${BENCH_REPAIR_N:-10 1000}
+# the warranty decision for N orders in one batch
+# shellcheck disable=SC2086
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_warranty.py" "$db" ${BENCH_WARRANTY_N:-1000 10000}

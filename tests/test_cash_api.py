@@ -2,6 +2,8 @@
 S4 (3)9): the technician records, a billing user receives it and the payment
 lands on the order's invoice."""
 
+from datetime import date
+
 from .helpers import approved_outlet, invoiced_order
 
 CASH = "repair.service.cash.collection"
@@ -98,7 +100,14 @@ def test_in_warranty_repair_is_free(people):
     order = admin.call(
         "repair.order",
         "create",
-        {"partner_id": partner, "product_id": product, "under_warranty": True},
+        # R-24: in warranty as decided from the customer's evidence
+        {
+            "partner_id": partner,
+            "product_id": product,
+            "warranty_card_number": "WC-API",
+            "purchase_invoice_number": "INV-API",
+            "purchase_invoice_date": date.today().isoformat(),
+        },
     )
     admin.call("repair.order", "action_create_sale_order", [order])
     row = admin.call(

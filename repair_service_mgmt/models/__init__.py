@@ -63,3 +63,11 @@ from . import repair_order_print
 from . import res_partner_phone
 from . import repair_order_phone
 from . import repair_service_followup_phone
+from . import repair_warranty_component
+from . import repair_warranty_exclusion_reason
+from . import repair_warranty_policy
+from . import repair_warranty_policy_component
+from . import repair_warranty_exclusion
+from . import repair_warranty_decision
+from . import repair_order_warranty
+from . import stock_lot

@@ -112,55 +112,9 @@ class RepairOrder(models.Model):
         }
 
     def action_set_warranty(self, under_warranty, reason):
-        """The warranty status of a service order changes only by a CS-centre
-        manager, with the reason, in the chatter; the quotation follows: in
-        warranty nothing is charged."""
-        self._check_role("group_cs_manager", self.env._("change the warranty status"))
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(
-                self.env._("Give the reason for changing the warranty status.")
-            )
-        under_warranty = bool(under_warranty)
-        for order in self:
-            if order.state in ("done", "cancel"):
-                raise UserError(
-                    self.env._(
-                        "%(order)s is finished: its warranty status is kept as "
-                        "it was charged.",
-                        order=order.display_name,
-                    )
-                )
-            sale = order.sudo().sale_order_id
-            if under_warranty and sale.state == "sale":
-                raise UserError(
-                    self.env._(
-                        "%(order)s is charged on the confirmed sale order "
-                        "%(sale)s: cancel it (or credit its invoice) before the "
-                        "repair becomes free under warranty.",
-                        order=order.display_name,
-                        sale=sale.name,
-                    )
-                )
-        changed = self.filtered(lambda o: o.under_warranty != under_warranty)
-        # core reprices the parts' quotation lines as it writes the status
-        changed.sudo().write({"under_warranty": under_warranty})
-        if under_warranty:
-            # no fee may stay on the quotation of a free repair
-            changed.sudo().sale_order_id.order_line.filtered(
-                lambda line: not line.display_type and line.price_unit
-            ).write({"price_unit": 0.0, "technical_price_unit": 0.0})
-        for order in changed:
-            order.message_post(
-                body=self.env._(
-                    "Warranty status changed to “%(status)s”: %(reason)s",
-                    status=self.env._("in warranty, free")
-                    if under_warranty
-                    else self.env._("out of warranty, charged"),
-                    reason=reason,
-                )
-            )
-        return True
+        """The manager's override of the warranty decision (R-24): see
+        ``action_override_warranty`` (repair_order_warranty.py)."""
+        return self.action_override_warranty("in" if under_warranty else "out", reason)
 
     # ------------------------------------------------------------------
     # Quotation (R-14)

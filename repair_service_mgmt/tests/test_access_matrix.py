@@ -35,6 +35,7 @@ EXTENDED_CORE_MODELS = {
     "sale.order",
     "sale.order.line",
     "stock.move",
+    "stock.lot",
     "account.move",
     "ir.attachment",
     "mail.activity",
@@ -219,6 +220,65 @@ MATRIX = {
         "billing": ("r", "r", "r", "-"),
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("r", "-", "r", "r"),
+    },
+    # the warranty configuration: every employee reads it
+    # within their companies; the service administrator edits it
+    "repair.warranty.component": {
+        "technician": ("r", "r", "r", "-"),
+        "outlet_staff": ("r", "r", "r", "-"),
+        "outlet_manager": ("r", "r", "r", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "r", "-"),
+        "cs_manager": ("r", "r", "r", "-"),
+        "billing": ("r", "r", "r", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("r", "-", "r", "r"),
+    },
+    "repair.warranty.exclusion.reason": {
+        "technician": ("r", "r", "r", "-"),
+        "outlet_staff": ("r", "r", "r", "-"),
+        "outlet_manager": ("r", "r", "r", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "r", "-"),
+        "cs_manager": ("r", "r", "r", "-"),
+        "billing": ("r", "r", "r", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("r", "-", "r", "r"),
+    },
+    "repair.warranty.policy": {
+        "technician": ("r", "r", "r", "-"),
+        "outlet_staff": ("r", "r", "r", "-"),
+        "outlet_manager": ("r", "r", "r", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "r", "-"),
+        "cs_manager": ("r", "r", "r", "-"),
+        "billing": ("r", "r", "r", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("r", "-", "r", "r"),
+    },
+    "repair.warranty.policy.component": {
+        "technician": ("r", "r", "r", "-"),
+        "outlet_staff": ("r", "r", "r", "-"),
+        "outlet_manager": ("r", "r", "r", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "r", "-"),
+        "cs_manager": ("r", "r", "r", "-"),
+        "billing": ("r", "r", "r", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("r", "-", "r", "r"),
+    },
+    # exclusions the technician found on an order: who works or
+    # dispatches the order records them; the CS-centre manager removes them
+    "repair.warranty.exclusion": {
+        "technician": ("rwc", "rwc", "-", "-"),
+        "outlet_staff": ("rwc", "rwc", "-", "-"),
+        "outlet_manager": ("rwc", "rwc", "-", "-"),
+        "cs_agent": ("rwc", "rwc", "rwc", "-"),
+        "cs_supervisor": ("rwc", "rwc", "-", "-"),
+        "cs_manager": ("rwcu", "rwcu", "rwcu", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwcu", "-", "-", "rwcu"),
     },
     # core repair gives stock users every right on orders; deleting a
     # service order that is not a draft stops at the dispatcher check of the
@@ -475,6 +535,18 @@ class TestAccessMatrix(OutletCase):
             ),
             **cls._configuration(),
         }
+        cls.records["repair.warranty.policy.component"] = tuple(
+            policy.component_ids for policy in cls.records["repair.warranty.policy"]
+        )
+        cls.records["repair.warranty.exclusion"] = tuple(
+            cls.env["repair.warranty.exclusion"].create(
+                {
+                    "repair_id": order.id,
+                    "reason_id": cls.env.ref(f"{M}.warranty_exclusion_misuse").id,
+                }
+            )
+            for order in orders
+        )
         cls.wizards = cls._wizards()
 
     # ------------------------------------------------------------------
@@ -648,6 +720,29 @@ class TestAccessMatrix(OutletCase):
                 "repair.service.inspection.criterion",
                 lambda i: {"name": f"Matrix criterion {i}"},
                 "criterion_service_quality",
+            ),
+            "repair.warranty.component": three(
+                "repair.warranty.component",
+                lambda i: {"name": f"Matrix component {i}"},
+            ),
+            "repair.warranty.exclusion.reason": three(
+                "repair.warranty.exclusion.reason",
+                lambda i: {"name": f"Matrix exclusion {i}"},
+            ),
+            "repair.warranty.policy": three(
+                "repair.warranty.policy",
+                lambda i: {
+                    "name": f"Matrix policy {i}",
+                    "component_ids": [
+                        Command.create(
+                            {
+                                "component_id": cls.env.ref(
+                                    f"{M}.warranty_component_motor"
+                                ).id
+                            }
+                        )
+                    ],
+                },
             ),
             "repair.service.spare.template.line": three(
                 "repair.service.spare.template.line",

@@ -4,6 +4,7 @@
 prices and the labour of the estimated hours, zero in warranty; the customer
 sees the invoices and their payment on the repair's portal page."""
 
+from odoo import fields
 from odoo.tests import new_test_user, tagged
 
 from .common import OutletCase, OutletHttpCase
@@ -39,11 +40,22 @@ class TestStepsBilling(OutletCase):
             self.env["repair.order"]
             .with_user(self.agent)
             .create(
-                {
-                    "partner_id": self.customer.id,
-                    "product_id": self.appliance.id,
-                    "under_warranty": under_warranty,
-                }
+                dict(
+                    {
+                        "partner_id": self.customer.id,
+                        "product_id": self.appliance.id,
+                    },
+                    # R-24: in warranty from the evidence, as decided
+                    **(
+                        {
+                            "warranty_card_number": "WC-1",
+                            "purchase_invoice_number": "INV-1",
+                            "purchase_invoice_date": fields.Date.today(),
+                        }
+                        if under_warranty
+                        else {}
+                    ),
+                )
             )
         )
         order._dispatch(self.outlet, self.tech_a)
