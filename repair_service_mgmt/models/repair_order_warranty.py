@@ -10,6 +10,7 @@ WARRANTY_FACT_FIELDS = (
     "product_id",
     "lot_id",
     "warranty_component_id",
+    "symptom_id",
     "warranty_card_number",
     "purchase_invoice_number",
     "purchase_invoice_date",

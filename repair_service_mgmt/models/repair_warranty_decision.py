@@ -53,6 +53,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "product": order.product_id,
                     "lot": order.lot_id,
                     "component": order.warranty_component_id,
+                    "symptom": order.symptom_id,
                     "date": fields.Date.context_today(self, created),
                     "card": bool(order.warranty_card_number),
                     "invoice": bool(order.purchase_invoice_number),
@@ -80,6 +81,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                 "product_id",
                 "lot_id",
                 "warranty_component_id",
+                "symptom_id",
                 "warranty_card_number",
                 "purchase_invoice_number",
                 "purchase_invoice_date",
@@ -206,6 +208,28 @@ class RepairWarrantyDecision(models.AbstractModel):
             for lot, days, last in groups
         }
 
+    def _same_fault_repairs(self, lots, exclude_ids):
+        """R-25: the completed in-warranty repairs of each serial number per
+        fault (symptom): ``{(lot.id, symptom.id): count}``."""
+        if not lots:
+            return {}
+        groups = (
+            self.env["repair.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lot_id", "in", lots.ids),
+                    ("completed_at", "!=", False),
+                    ("under_warranty", "=", True),
+                    ("symptom_id", "!=", False),
+                    ("id", "not in", list(exclude_ids)),
+                ],
+                ["lot_id", "symptom_id"],
+                ["__count"],
+            )
+        )
+        return {(lot.id, symptom.id): count for lot, symptom, count in groups}
+
     # ------------------------------------------------------------------
     # The decision
     # ------------------------------------------------------------------
@@ -215,6 +239,7 @@ class RepairWarrantyDecision(models.AbstractModel):
         index = self._policy_index(companies)
         deliveries = self._delivery_dates(lots, companies)
         history = self._repair_history(lots, exclude_ids)
+        same_fault = self._same_fault_repairs(lots, exclude_ids)
         dates, policies = {}, {}
         # the user's language's date format; babel's formatting per date
         # would cost more than the whole decision
@@ -234,6 +259,7 @@ class RepairWarrantyDecision(models.AbstractModel):
         lookups = {
             "deliveries": deliveries,
             "history": history,
+            "same_fault": same_fault,
             "fmt": fmt,
             "policy_of": policy_of,
         }
@@ -366,6 +392,19 @@ class RepairWarrantyDecision(models.AbstractModel):
             if policy.refund_days and elapsed <= policy.refund_days:
                 options.append("refund")
             brand = today > legal_end + timedelta(days=extension)
+            # R-25: repaired in warranty twice for the same fault: an
+            # exchange is offered whatever the window
+            failed = (
+                lookups["same_fault"].get((lot.id, fact["symptom"].id), 0)
+                if lot and fact.get("symptom")
+                else 0
+            )
+            exchange_proposed = bool(
+                policy.exchange_after_repairs
+                and failed >= policy.exchange_after_repairs
+            )
+            if exchange_proposed and "exchange" not in options:
+                options.append("exchange")
             reason = (
                 self.env._(
                     "In the brand's extended warranty until %(end)s, %(since)s.",
@@ -379,6 +418,12 @@ class RepairWarrantyDecision(models.AbstractModel):
                     since=since,
                 )
             )
+            if exchange_proposed:
+                reason += " " + self.env._(
+                    "Repaired %(count)s times in warranty for the same fault: an "
+                    "exchange is offered.",
+                    count=failed,
+                )
             return self._result(
                 True,
                 "brand_extension" if brand else "unit",

@@ -83,6 +83,12 @@ class RepairWarrantyPolicy(models.Model):
         help="An order for a unit repaired less than these days ago is "
         "flagged as a repeat fault (0: no flag).",
     )
+    exchange_after_repairs = fields.Integer(
+        string="Exchange after Repairs",
+        default=2,
+        help="In warranty, an exchange is offered once the unit was repaired "
+        "this many times in warranty for the same fault (0: never).",
+    )
     use_production_date = fields.Boolean(
         string="Production-date Fallback",
         help="Without a purchase date, count the warranty from the serial "
@@ -104,7 +110,8 @@ class RepairWarrantyPolicy(models.Model):
             "windows_positive",
             (
                 "CHECK(refund_days >= 0 AND exchange_days >= 0 "
-                "AND repeat_fault_days >= 0 AND production_offset_days >= 0)"
+                "AND repeat_fault_days >= 0 AND production_offset_days >= 0 "
+                "AND exchange_after_repairs >= 0)"
             ),
             "Windows are counted in days from zero (0 disables a window).",
         ),

@@ -326,6 +326,29 @@ class TestWarrantyDecision(OutletCase):
         self.assertEqual(order.warranty_days_left, 0)
         self.assertFalse(order.warranty_repeat_fault)
 
+    def test_r25_exchange_after_two_repairs_of_the_same_fault(self):
+        """R-25: repaired twice in warranty for the same fault, the unit may
+        be exchanged even after the exchange window; another fault does not
+        count."""
+        lot = self._lot()
+        noise = self.env.ref("repair_service_mgmt.fault_symptom_noise")
+        leak = self.env.ref("repair_service_mgmt.fault_symptom_leak")
+        purchase = self.today - relativedelta(months=6)
+        for _i in range(2):
+            earlier = self._order(purchase=purchase, lot=lot, symptom_id=noise.id)
+            self.assertTrue(earlier.under_warranty)
+            earlier.write({"completed_at": fields.Datetime.now()})
+        order = self._order(purchase=purchase, lot=lot, symptom_id=leak.id)
+        self.assertTrue(order.under_warranty)
+        self.assertEqual(order.warranty_options, "repair")
+        order.write({"symptom_id": noise.id})
+        self.assertEqual(order.warranty_options, "repair, exchange")
+        self.assertIn("Repaired 2 times", order.warranty_reason)
+        self.policy.exchange_after_repairs = 3
+        order.invalidate_recordset()
+        self.assertEqual(order.warranty_options, "repair")
+        self.assertNotIn("Repaired", order.warranty_reason)
+
     # set-based -------------------------------------------------------------------
     def test_r24_query_count_constant(self):
         decision = self.env["repair.warranty.decision"]
