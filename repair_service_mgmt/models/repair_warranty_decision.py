@@ -187,9 +187,11 @@ class RepairWarrantyDecision(models.AbstractModel):
 
     def _repair_history(self, lots, exclude_ids):
         """The completed repairs of each serial number (other than the
-        orders decided): ``{lot.id: (days in repair, last completion)}``."""
+        orders decided), in one grouped query: ``({lot.id: (days in repair,
+        last completion)}, {(lot.id, symptom.id): in-warranty repairs of
+        that fault})``."""
         if not lots:
-            return {}
+            return {}, {}
         groups = (
             self.env["repair.order"]
             .sudo()
@@ -199,36 +201,23 @@ class RepairWarrantyDecision(models.AbstractModel):
                     ("completed_at", "!=", False),
                     ("id", "not in", list(exclude_ids)),
                 ],
-                ["lot_id"],
-                ["warranty_repair_days:sum", "completed_at:max"],
+                ["lot_id", "symptom_id", "under_warranty"],
+                ["warranty_repair_days:sum", "completed_at:max", "__count"],
             )
         )
-        return {
-            lot.id: (days or 0, fields.Date.context_today(self, last))
-            for lot, days, last in groups
+        history, same_fault = {}, {}
+        for lot, symptom, in_warranty, days, last, count in groups:
+            total, latest = history.get(lot.id, (0, False))
+            history[lot.id] = (total + (days or 0), max(latest or last, last))
+            # R-25: repairs in warranty of the same fault (symptom)
+            if in_warranty and symptom:
+                key = (lot.id, symptom.id)
+                same_fault[key] = same_fault.get(key, 0) + count
+        history = {
+            lot_id: (days, fields.Date.context_today(self, last))
+            for lot_id, (days, last) in history.items()
         }
-
-    def _same_fault_repairs(self, lots, exclude_ids):
-        """R-25: the completed in-warranty repairs of each serial number per
-        fault (symptom): ``{(lot.id, symptom.id): count}``."""
-        if not lots:
-            return {}
-        groups = (
-            self.env["repair.order"]
-            .sudo()
-            ._read_group(
-                [
-                    ("lot_id", "in", lots.ids),
-                    ("completed_at", "!=", False),
-                    ("under_warranty", "=", True),
-                    ("symptom_id", "!=", False),
-                    ("id", "not in", list(exclude_ids)),
-                ],
-                ["lot_id", "symptom_id"],
-                ["__count"],
-            )
-        )
-        return {(lot.id, symptom.id): count for lot, symptom, count in groups}
+        return history, same_fault
 
     # ------------------------------------------------------------------
     # The decision
@@ -238,8 +227,7 @@ class RepairWarrantyDecision(models.AbstractModel):
         lots = self.env["stock.lot"].union(*(f["lot"] for f in facts))
         index = self._policy_index(companies)
         deliveries = self._delivery_dates(lots, companies)
-        history = self._repair_history(lots, exclude_ids)
-        same_fault = self._same_fault_repairs(lots, exclude_ids)
+        history, same_fault = self._repair_history(lots, exclude_ids)
         dates, policies = {}, {}
         # the user's language's date format; babel's formatting per date
         # would cost more than the whole decision
