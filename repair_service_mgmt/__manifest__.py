@@ -51,6 +51,7 @@
         "views/repair_service_sla_policy_views.xml",
         "views/repair_service_application_templates.xml",
         "views/repair_order_portal_templates.xml",
+        "views/repair_order_portal_warranty_templates.xml",
         "wizards/repair_order_warranty_wizard_views.xml",
         "views/menus.xml",
         "views/repair_order_step_views.xml",

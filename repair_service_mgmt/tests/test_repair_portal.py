@@ -1,7 +1,9 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from datetime import timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -136,6 +138,40 @@ class TestRepairPortal(OutletHttpCase):
         pdf = self.url_open(f"/my/repairs/{self.order.id}?report_type=pdf")
         self.assertEqual(pdf.status_code, 200)
         self.assertIn(self.order.name, pdf.text)
+
+    def test_r24_warranty_decision_on_the_page(self):
+        """R-24: the customer reads the decision, its reason, the days left
+        and the 三包 options on the page; without evidence, "Charged"."""
+        self.env["repair.warranty.policy"].create(
+            {
+                "name": "Portal range hoods",
+                "product_tmpl_id": self.product.product_tmpl_id.id,
+                "unit_months": 12,
+            }
+        )
+        bought = fields.Date.context_today(self.order) - timedelta(days=5)
+        covered = self._new_order(self.customer)
+        covered.with_user(self.agent).write(
+            {
+                "warranty_card_number": "WC-PORTAL-1",
+                "purchase_invoice_number": "INV-PORTAL-1",
+                "purchase_invoice_date": bought,
+            }
+        )
+        uncovered = self._new_order(self.customer)
+        self.assertTrue(covered.under_warranty)
+        self.assertFalse(uncovered.under_warranty)
+        self.authenticate("portal_cust", "portal_cust")
+        page = self.url_open(f"/my/repairs/{covered.id}").text
+        self.assertIn("repair_portal_warranty", page)
+        self.assertIn("In warranty: free", page)
+        self.assertIn(f"{covered.warranty_days_left} days of warranty left", page)
+        self.assertIn("Open to you: repair, exchange, refund", page)
+        self.assertIn("In warranty until", page)
+        page = self.url_open(f"/my/repairs/{uncovered.id}").text
+        self.assertIn("Charged", page)
+        self.assertIn("Neither a warranty card", page)
+        self.assertNotIn("Open to you", page)
 
     def test_no_sign_button_before_diagnosis(self):
         """R-09: an order not diagnosed yet offers no signature, and a
