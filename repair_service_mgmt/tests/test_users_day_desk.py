@@ -180,7 +180,9 @@ class TestUsersDayDesk(OutletCase):
         done._workflow_step().write({"state": "cancel"})
         visited = self._order()
         visited.with_user(self.agent)._dispatch(self.outlet_a, self.tech_a)
-        start = fields.Datetime.now().replace(hour=12, minute=0, second=0)
+        # now, counted in UTC: today whatever the hour the suite runs at, and
+        # not before the order's creation (the visit window refuses that)
+        start = fields.Datetime.now()
         self.env["repair.service.visit"].with_user(self.agent).create(
             {
                 "repair_id": visited.id,
@@ -189,7 +191,9 @@ class TestUsersDayDesk(OutletCase):
                 "planned_stop": start + timedelta(hours=1),
             }
         )
-        technicians = (self.tech_a | self.tech_b).with_user(self.agent)
+        technicians = (
+            (self.tech_a | self.tech_b).with_user(self.agent).with_context(tz="UTC")
+        )
 
         def queries(users):
             users.invalidate_recordset(["repair_open_job_count"])
