@@ -93,7 +93,9 @@ class RepairWarrantyDecision(models.AbstractModel):
             ]
         )
         stored.warranty_exclusion_ids.fetch(["reason_id"])
-        stored.lot_id.fetch(["repair_production_date", "company_id"])
+        stored.lot_id.fetch(
+            ["repair_production_date", "company_id", "warranty_exchange_request_id"]
+        )
         stored.product_id.fetch(["product_tmpl_id", "categ_id"])
         stored.product_id.categ_id.fetch(["parent_path"])
 
@@ -271,6 +273,9 @@ class RepairWarrantyDecision(models.AbstractModel):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
         lot = fact["lot"]
         if lot and lot.id in deliveries:
+            # R-25: an exchanged unit starts a new warranty on its delivery
+            if lot.warranty_exchange_request_id:
+                return deliveries[lot.id], self.env._("exchanged unit: new warranty")
             return deliveries[lot.id], self.env._("delivered by us")
         has_evidence = fact.get("card") and (
             fact.get("invoice") or fact.get("registration")
