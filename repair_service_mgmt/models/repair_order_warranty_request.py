@@ -56,7 +56,9 @@ class RepairOrder(models.Model):
             return
         for order in self.sudo():
             outlet = order.outlet_id
-            if user not in (outlet.staff_ids | outlet.technician_ids | outlet.manager_id):
+            if user not in (
+                outlet.staff_ids | outlet.technician_ids | outlet.manager_id
+            ):
                 raise AccessError(
                     self.env._(
                         "Only the CS centre or the outlet of %(order)s may "

@@ -44,6 +44,7 @@ class RepairWarrantyRequest(models.Model):
     _sequence_code = "repair.warranty.request"
     _workflow_fields = (
         "state",
+        "outlet_id",
         "request_date",
         "return_picking_id",
         "delivery_picking_id",
@@ -221,10 +222,15 @@ class RepairWarrantyRequest(models.Model):
         )
         orders._check_warranty_request_proposer()
         for vals in vals_list:
+            # the outlet is the order's, set by the module only: the caller's
+            # values are checked by the guard, then the order's facts added
+            self.browse()._check_workflow_write(vals)
             order = orders.browse(vals.get("repair_id"))
             if order:
                 vals.update(self._values_from_order(order, vals))
-        requests = super().create(vals_list)
+                vals["outlet_id"] = order.sudo().outlet_id.id
+        requests = super(RepairWarrantyRequest, self._workflow_step()).create(vals_list)
+        requests = requests.with_env(self.env)
         requests._refresh_amounts()
         return requests
 
@@ -239,7 +245,7 @@ class RepairWarrantyRequest(models.Model):
             "lot_id": order.lot_id.id,
         }
         values = {name: value for name, value in facts.items() if value}
-        values.update(company_id=order.company_id.id, outlet_id=order.outlet_id.id)
+        values["company_id"] = order.company_id.id
         for name, value in (
             ("symptom_id", order.symptom_id.id),
             ("fault_description", order.fault_description),
@@ -290,9 +296,7 @@ class RepairWarrantyRequest(models.Model):
                 "invoice_id": invoice.id,
             }
             values.update(
-                request._depreciation(
-                    policy, history, invoice, values["purchase_date"]
-                )
+                request._depreciation(policy, history, invoice, values["purchase_date"])
             )
             request.sudo()._workflow_step().write(values)
 
@@ -354,7 +358,9 @@ class RepairWarrantyRequest(models.Model):
         if self.kind != "refund" or not purchase:
             return values
         elapsed = max((self.request_date - purchase).days, 0)
-        in_window = bool(policy and policy.refund_days and elapsed <= policy.refund_days)
+        in_window = bool(
+            policy and policy.refund_days and elapsed <= policy.refund_days
+        )
         days = max(elapsed - repair_days, 0)
         if in_window and not policy.depreciation_in_refund_window:
             days = 0
@@ -459,6 +465,26 @@ class RepairWarrantyRequest(models.Model):
                         product=request.product_id.display_name,
                     )
                 )
+
+    def _check_reviewer(self, action):
+        for request in self:
+            if request.state != "submitted" or not request.can_review:
+                raise AccessError(
+                    self.env._(
+                        "Only a reviewer of %(request)s (the CS centre) may "
+                        "%(action)s it, while it is submitted.",
+                        request=request.display_name,
+                        action=action,
+                    )
+                )
+
+    def validate_tier(self):
+        self._check_reviewer(self.env._("approve"))
+        return super().validate_tier() or True
+
+    def reject_tier(self):
+        self._check_reviewer(self.env._("reject"))
+        return super().reject_tier() or True
 
     def _validate_tier(self, tiers=False):
         """The last tier validated by a reviewer approves the request."""
@@ -584,9 +610,7 @@ class RepairWarrantyRequest(models.Model):
         self.ensure_one()
         step = self.sudo()._workflow_step()
         values = {"state": "done"}
-        values["return_picking_id"] = self._make_picking(
-            "incoming", self.lot_id
-        ).id
+        values["return_picking_id"] = self._make_picking("incoming", self.lot_id).id
         if self.kind == "exchange":
             delivery = self._make_picking("outgoing", self.replacement_lot_id)
             values["delivery_picking_id"] = delivery.id
@@ -650,8 +674,7 @@ class RepairWarrantyRequest(models.Model):
         if picking.state != "done":
             raise UserError(
                 self.env._(
-                    "%(picking)s could not be validated: check the stock of "
-                    "%(lot)s.",
+                    "%(picking)s could not be validated: check the stock of %(lot)s.",
                     picking=picking.display_name,
                     lot=lot.display_name,
                 )
@@ -680,12 +703,11 @@ class RepairWarrantyRequest(models.Model):
             lambda ln: ln.display_type == "product"
         )
         keep = product_lines.filtered(
-            lambda ln: ln.product_id == self.product_id
-            and ln.price_unit == line.price_unit
+            lambda ln: (
+                ln.product_id == self.product_id and ln.price_unit == line.price_unit
+            )
         )[:1]
-        commands = [
-            fields.Command.delete(other.id) for other in product_lines - keep
-        ]
+        commands = [fields.Command.delete(other.id) for other in product_lines - keep]
         commands.append(fields.Command.update(keep.id, {"quantity": 1}))
         if self.depreciation_amount:
             commands.append(
@@ -729,8 +751,7 @@ class RepairWarrantyRequest(models.Model):
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         order.message_post(
             body=self.env._(
-                "%(kind)s %(request)s done under the warranty: the order is "
-                "closed.",
+                "%(kind)s %(request)s done under the warranty: the order is closed.",
                 kind=kind,
                 request=self.name,
             )
@@ -739,11 +760,7 @@ class RepairWarrantyRequest(models.Model):
             step = order._workflow_step()
             step.action_repair_cancel()
             step.write(
-                {
-                    "close_reason": "exchanged"
-                    if self.kind == "exchange"
-                    else "refunded"
-                }
+                {"close_reason": "exchanged" if self.kind == "exchange" else "refunded"}
             )
 
     # ------------------------------------------------------------------

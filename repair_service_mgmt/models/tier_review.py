@@ -47,11 +47,11 @@ class TierReview(models.Model):
             if set(vals) - ANSWER_FIELDS - {"last_reminder_date", "can_review"}:
                 self._refuse_review_change()
             answers = vals.get("status") in ("approved", "rejected")
-            if answers or vals.get("done_by"):
-                if vals.get("done_by", self.env.uid) != self.env.uid or any(
-                    self.env.user not in review.reviewer_ids for review in guarded
-                ):
-                    self._refuse_review_change()
+            forged = vals.get("done_by", self.env.uid) != self.env.uid
+            if (answers or vals.get("done_by")) and (
+                forged or any(self.env.user not in r.reviewer_ids for r in guarded)
+            ):
+                self._refuse_review_change()
         return super().write(vals)
 
     def unlink(self):

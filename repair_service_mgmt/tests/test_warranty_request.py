@@ -47,9 +47,7 @@ class TestWarrantyRequest(OutletCase):
     # Fixtures
     # ------------------------------------------------------------------
     def _in_stock(self, name):
-        lot = self.env["stock.lot"].create(
-            {"name": name, "product_id": self.fridge.id}
-        )
+        lot = self.env["stock.lot"].create({"name": name, "product_id": self.fridge.id})
         self.env["stock.quant"]._update_available_quantity(
             self.fridge, self.stock, 1, lot_id=lot
         )
@@ -254,7 +252,10 @@ class TestWarrantyRequest(OutletCase):
         lot, _invoice = self._sold("FR-AP-1", days_ago=4)
         request = self._submitted(lot, "refund", user=self.tech_a)
         for user in (self.tech_a, self.agent):
-            request.with_user(user).validate_tier()
+            with self.assertRaises(AccessError):
+                request.with_user(user).validate_tier()
+            with self.assertRaises(AccessError):
+                request.with_user(user).reject_tier()
             self.assertEqual(request.state, "submitted")
         with self.assertRaises(AccessError):
             request.review_ids.with_user(self.tech_a).write(
@@ -284,8 +285,10 @@ class TestWarrantyRequest(OutletCase):
         lot, _invoice = self._sold("FR-NO-1", days_ago=40)
         order = self._order(lot)
         self.assertFalse(order.warranty_request_possible)
-        request = self.env["repair.warranty.request"].with_user(self.agent).create(
-            {"repair_id": order.id, "kind": "exchange"}
+        request = (
+            self.env["repair.warranty.request"]
+            .with_user(self.agent)
+            .create({"repair_id": order.id, "kind": "exchange"})
         )
         with self.assertRaisesRegex(UserError, "no exchange or refund"):
             request.with_user(self.agent).action_submit()
@@ -296,3 +299,24 @@ class TestWarrantyRequest(OutletCase):
         order = self._order(lot)
         with self.assertRaises(AccessError):
             order.with_user(self.tech_b).action_create_warranty_request()
+
+    def test_r23_form_shows_the_review_buttons(self):
+        arch = self.env["repair.warranty.request"].get_view(view_type="form")["arch"]
+        # base_tier_validation returns the arch it inserts its buttons in as bytes
+        arch = arch.decode() if isinstance(arch, bytes) else arch
+        for name in ("action_submit", "action_process", "validate_tier", "reject_tier"):
+            self.assertIn(name, arch)
+
+    def test_r23_outlet_is_the_orders(self):
+        lot, _invoice = self._sold("FR-OU-1", days_ago=4)
+        order = self._order(lot)
+        other = self._approved_outlet("Other Outlet", region=self.north)
+        Request = self.env["repair.warranty.request"].with_user(self.tech_a)
+        with self.assertRaises(UserError):
+            Request.create({"repair_id": order.id, "outlet_id": other.id})
+        request = Request.create({"repair_id": order.id})
+        self.assertEqual(request.outlet_id, self.outlet)
+        with self.assertRaises(UserError):
+            request.write({"outlet_id": other.id})
+        with self.assertRaises(UserError):
+            Request.create({"repair_id": order.id, "state": "approved"})
