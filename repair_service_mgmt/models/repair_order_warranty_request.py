@@ -34,7 +34,7 @@ class RepairOrder(models.Model):
         for order in self:
             order.warranty_request_count = counts.get(order, 0)
 
-    @api.depends("under_warranty", "lot_id", "product_id")
+    @api.depends("under_warranty", "lot_id", "product_id", "warranty_request_ids.state")
     @api.depends_context("tz")
     def _compute_warranty_request_possible(self):
         orders = self.filtered(lambda o: isinstance(o.id, int))
@@ -43,9 +43,13 @@ class RepairOrder(models.Model):
         )
         for order in self:
             options = decisions.get(order.id, {}).get("options", [])
+            open_requests = order.warranty_request_ids.filtered(
+                lambda r: r.state not in ("rejected", "cancelled")
+            )
             order.warranty_request_possible = bool(
                 order.lot_id
                 and order.state != "cancel"
+                and not open_requests
                 and {"exchange", "refund"} & set(options)
             )
 

@@ -105,12 +105,10 @@ class RepairWarrantyRequest(models.Model):
         "repair.order", string="Repair Order", check_company=True, tracking=True
     )
     outlet_id = fields.Many2one(
-        "repair.service.outlet", string="Outlet", check_company=True, tracking=True
+        "repair.service.outlet", check_company=True, tracking=True
     )
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True)
-    product_id = fields.Many2one(
-        "product.product", string="Product", check_company=True, tracking=True
-    )
+    product_id = fields.Many2one("product.product", check_company=True, tracking=True)
     lot_id = fields.Many2one(
         "stock.lot",
         string="Serial Number",
@@ -124,13 +122,10 @@ class RepairWarrantyRequest(models.Model):
     purchase_date = fields.Date(readonly=True, help="From the warranty decision.")
     symptom_id = fields.Many2one(
         "repair.service.fault.code",
-        string="Symptom",
         domain=[("kind", "=", "symptom")],
         check_company=True,
     )
-    fault_description = fields.Text(
-        string="Fault Description", help="The fault as the customer describes it."
-    )
+    fault_description = fields.Text(help="The fault as the customer describes it.")
     repair_count = fields.Integer(
         string="Repairs so Far", compute="_compute_repairs_so_far"
     )
@@ -180,9 +175,7 @@ class RepairWarrantyRequest(models.Model):
     delivery_picking_id = fields.Many2one(
         "stock.picking", string="Replacement Delivery", readonly=True, copy=False
     )
-    credit_note_id = fields.Many2one(
-        "account.move", string="Credit Note", readonly=True, copy=False
-    )
+    credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
     picking_count = fields.Integer(compute="_compute_picking_count")
 
     # ------------------------------------------------------------------
@@ -425,7 +418,28 @@ class RepairWarrantyRequest(models.Model):
 
     def _check_submittable(self):
         decision = self.env["repair.warranty.decision"]
+        # a unit is returned or exchanged once
+        others = dict(
+            self.sudo()._read_group(
+                [
+                    ("lot_id", "in", self.lot_id.ids),
+                    ("id", "not in", self.ids),
+                    ("state", "in", ("submitted", "approved", "done")),
+                ],
+                ["lot_id"],
+                ["name:array_agg"],
+            )
+        )
         for request in self:
+            if request.lot_id in others:
+                raise UserError(
+                    self.env._(
+                        "%(lot)s already has the return/exchange request "
+                        "%(other)s: follow that one.",
+                        lot=request.lot_id.display_name,
+                        other=", ".join(others[request.lot_id]),
+                    )
+                )
             missing = [
                 label
                 for name, label in (

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import OutletCase
 
@@ -320,3 +321,42 @@ class TestWarrantyRequest(OutletCase):
             request.write({"outlet_id": other.id})
         with self.assertRaises(UserError):
             Request.create({"repair_id": order.id, "state": "approved"})
+
+    def test_r25_depreciation_less_the_days_in_repair(self):
+        lot, _invoice = self._sold("FR-DR-1", days_ago=12)
+        # an earlier repair of the unit: 4 days from intake to completion
+        earlier = self._order(lot)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE repair_order SET create_date = %s WHERE id = %s",
+                fields.Datetime.now() - timedelta(days=11),
+                earlier.id,
+            )
+        )
+        earlier.invalidate_recordset(["create_date"])
+        earlier.completed_at = fields.Datetime.now() - timedelta(days=7)
+        self.assertEqual(earlier.warranty_repair_days, 4)
+        request = self._submitted(lot, "refund")
+        self.assertEqual(request.repair_days, 4)
+        self.assertEqual(request.repair_count, 2)
+        # 3000 × 0.1 % × (12 − 4) days = 24.00
+        self.assertEqual(request.depreciation_days, 8)
+        self.assertAlmostEqual(request.depreciation_amount, 24.0)
+        self.assertAlmostEqual(request.refund_amount, 2976.0)
+
+    def test_r23_one_request_per_unit(self):
+        lot, _invoice = self._sold("FR-TW-1", days_ago=4)
+        first = self._submitted(lot, "exchange")
+        self.assertFalse(first.repair_id.warranty_request_possible)
+        second = self._order(lot)
+        request = (
+            self.env["repair.warranty.request"]
+            .with_user(self.agent)
+            .create({"repair_id": second.id, "kind": "refund"})
+        )
+        with self.assertRaisesRegex(UserError, first.name):
+            request.with_user(self.agent).action_submit()
+        first.with_user(self.agent).action_cancel()
+        self.assertEqual(first.state, "cancelled")
+        request.with_user(self.agent).action_submit()
+        self.assertEqual(request.state, "submitted")
