@@ -22,6 +22,8 @@ REQUEST_FACTS = (
 )
 # still open while the CS centre reviews the request
 REVIEW_OPEN_FIELDS = ("cs_opinion", "replacement_lot_id")
+# the activity of an approved request, closed by Process
+PROCESS_ACTIVITY = "mail_activity_warranty_request_process"
 # the facts the amounts are computed from
 REFRESH_TRIGGERS = {"lot_id", "invoice_id", "kind", "product_id", "partner_id"}
 
@@ -37,6 +39,7 @@ class RepairWarrantyRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "repair.service.workflow.mixin",
+        "repair.service.activity.mixin",
         "tier.validation",
     ]
     _order = "id desc"
@@ -524,6 +527,8 @@ class RepairWarrantyRequest(models.Model):
                     "Approved by the CS centre: the return/exchange can be processed."
                 )
             )
+            # the reviewer who approved it (a CS-centre user) makes the documents
+            request._activity_start(PROCESS_ACTIVITY, self.env.user)
 
     def _rejected_tier(self, tiers=False):
         result = super()._rejected_tier(tiers)
@@ -553,6 +558,7 @@ class RepairWarrantyRequest(models.Model):
             ["draft", "submitted", "approved"], self.env._("cancel the request")
         )
         self._workflow_step().write({"state": "cancelled"})
+        self._activity_cancel([PROCESS_ACTIVITY])
         return True
 
     def action_process(self):
@@ -632,6 +638,7 @@ class RepairWarrantyRequest(models.Model):
         else:
             values["credit_note_id"] = self._make_credit_note().id
         step.write(values)
+        self._activity_close([PROCESS_ACTIVITY])
         self._close_repair_order()
 
     def _make_picking(self, code, lot):

@@ -157,11 +157,16 @@ class TestWarrantyRequest(OutletCase):
         self.assertEqual(self._qty(spare), 1)
         request.with_user(self.manager).validate_tier()
         self.assertEqual(request.state, "approved")
+        activity = request.activity_ids
+        self.assertEqual(activity.user_id, self.manager)
         # the outlet does not make the documents
         with self.assertRaises(AccessError):
             request.with_user(self.tech_a).action_process()
         request.with_user(self.agent).action_process()
         self.assertEqual(request.state, "done")
+        # the activity is answered by the step
+        self.assertFalse(request.activity_ids)
+        self.assertFalse(activity.exists() and activity.active)
         receipt, delivery = request.return_picking_id, request.delivery_picking_id
         self.assertEqual(receipt.state, "done")
         self.assertEqual(receipt.picking_type_id, self.warehouse.in_type_id)
