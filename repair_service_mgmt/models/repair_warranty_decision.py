@@ -93,9 +93,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             ]
         )
         stored.warranty_exclusion_ids.fetch(["reason_id"])
-        stored.lot_id.fetch(
-            ["repair_production_date", "company_id", "warranty_exchange_request_id"]
-        )
+        stored.lot_id.fetch(["repair_production_date", "company_id"])
         stored.product_id.fetch(["product_tmpl_id", "categ_id"])
         stored.product_id.categ_id.fetch(["parent_path"])
 
