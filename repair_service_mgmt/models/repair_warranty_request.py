@@ -544,6 +544,10 @@ class RepairWarrantyRequest(models.Model):
             *REVIEW_OPEN_FIELDS,
         ]
 
+    def _get_all_validation_exceptions(self):
+        # the form keeps them open while the request is reviewed and approved
+        return super()._get_all_validation_exceptions() + list(REVIEW_OPEN_FIELDS)
+
     def restart_validation(self):
         raise UserError(
             self.env._(

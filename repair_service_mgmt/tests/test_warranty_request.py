@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -312,6 +314,13 @@ class TestWarrantyRequest(OutletCase):
         arch = arch.decode() if isinstance(arch, bytes) else arch
         for name in ("action_submit", "action_process", "validate_tier", "reject_tier"):
             self.assertIn(name, arch)
+        # the replacement is chosen after the approval: not frozen by the review
+        doc = etree.fromstring(arch)
+        for name in ("replacement_lot_id", "cs_opinion"):
+            node = doc.xpath(f"//field[@name='{name}']")[0]
+            self.assertNotIn("validation_status", node.get("readonly", ""))
+        node = doc.xpath("//field[@name='outlet_opinion']")[0]
+        self.assertIn("validation_status", node.get("readonly", ""))
 
     def test_r23_outlet_is_the_orders(self):
         lot, _invoice = self._sold("FR-OU-1", days_ago=4)
