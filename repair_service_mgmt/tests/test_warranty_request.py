@@ -193,6 +193,12 @@ class TestWarrantyRequest(OutletCase):
         self.assertEqual(order.close_reason, "exchanged")
         self.assertIn(request.name, order.message_ids[0].body)
         self.assertEqual(lot.warranty_request_count, 1)
+        # the serial number's form lists its returns and exchanges, and the
+        # replacement the exchange it came from
+        for unit in (lot, spare):
+            action = unit.with_user(self.agent).action_view_warranty_requests()
+            found = self.env["repair.warranty.request"].search(action["domain"])
+            self.assertEqual(found, request)
         with self.assertRaises(UserError):
             request.with_user(self.agent).write({"cs_opinion": "Too late"})
 
