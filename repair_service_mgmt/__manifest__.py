@@ -69,6 +69,10 @@
         "security/repair_warranty_rules.xml",
         "data/repair_warranty_data.xml",
         "views/repair_warranty_views.xml",
+        "security/repair_warranty_request_rules.xml",
+        "data/repair_warranty_request_data.xml",
+        "data/repair_warranty_tier_data.xml",
+        "views/repair_warranty_request_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -77,6 +81,7 @@
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
         "demo/repair_warranty_demo.xml",
+        "demo/repair_warranty_request_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -71,3 +71,10 @@ from . import repair_warranty_exclusion
 from . import repair_warranty_decision
 from . import repair_order_warranty
 from . import stock_lot
+from . import repair_warranty_request
+from . import repair_order_warranty_request
+from . import stock_lot_warranty_request
+from . import repair_warranty_policy_refund
+from . import tier_definition
+from . import tier_review
+from . import repair_warranty_request_demo

@@ -271,6 +271,9 @@ class RepairWarrantyDecision(models.AbstractModel):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
         lot = fact["lot"]
         if lot and lot.id in deliveries:
+            # R-25: an exchanged unit starts a new warranty on its delivery
+            if lot.warranty_exchange_request_id:
+                return deliveries[lot.id], self.env._("exchanged unit: new warranty")
             return deliveries[lot.id], self.env._("delivered by us")
         has_evidence = fact.get("card") and (
             fact.get("invoice") or fact.get("registration")

@@ -41,6 +41,8 @@ EXTENDED_CORE_MODELS = {
     "mail.activity",
     "mail.message",
     "mail.tracking.value",
+    "tier.definition",
+    "tier.review",
 }
 
 # THE ACCESS MATRIX
@@ -279,6 +281,20 @@ MATRIX = {
         "billing": ("-", "-", "-", "-"),
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwcu", "-", "-", "rwcu"),
+    },
+    # the outlet proposes returns/exchanges of its own outlet's orders;
+    # the CS centre (agents, supervisors, managers) sees all of its company;
+    # nobody deletes one (cancelled instead, kept for the audit)
+    "repair.warranty.request": {
+        "technician": ("rwc", "rwc", "-", "-"),
+        "outlet_staff": ("rwc", "rwc", "-", "-"),
+        "outlet_manager": ("rwc", "rwc", "-", "-"),
+        "cs_agent": ("rwc", "rwc", "rwc", "-"),
+        "cs_supervisor": ("rwc", "rwc", "rwc", "-"),
+        "cs_manager": ("rwc", "rwc", "rwc", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "-", "-", "rwc"),
     },
     # core repair gives stock users every right on orders; deleting a
     # service order that is not a draft stops at the dispatcher check of the
@@ -545,6 +561,10 @@ class TestAccessMatrix(OutletCase):
                     "reason_id": cls.env.ref(f"{M}.warranty_exclusion_misuse").id,
                 }
             )
+            for order in orders
+        )
+        cls.records["repair.warranty.request"] = tuple(
+            cls.env["repair.warranty.request"].create({"repair_id": order.id})
             for order in orders
         )
         cls.wizards = cls._wizards()

@@ -1,0 +1,60 @@
+# Copyright 2026 repair_service_mgmt contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+from .repair_service_workflow_mixin import in_workflow_step
+
+# the models whose reviews only their reviewers answer
+GUARDED_MODELS = ("repair.warranty.request",)
+# what answering a review writes
+ANSWER_FIELDS = {"status", "done_by", "reviewed_date", "comment"}
+
+
+class TierReview(models.Model):
+    """Core grants every employee write access to the reviews: on the
+    module's documents a review is answered only by one of its reviewers,
+    through the review buttons."""
+
+    _inherit = "tier.review"
+
+    def _guarded_reviews(self):
+        if in_workflow_step(self.env):
+            return self.browse()
+        return self.filtered(lambda r: r.model in GUARDED_MODELS)
+
+    def _refuse_review_change(self):
+        raise AccessError(
+            self.env._(
+                "Only a reviewer answers a review of a return/exchange request, "
+                "with the Validate or Reject buttons."
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow_step(self.env) and any(
+            vals.get("model") in GUARDED_MODELS
+            and vals.get("status", "waiting") not in ("waiting", "pending")
+            for vals in vals_list
+        ):
+            self._refuse_review_change()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        guarded = self._guarded_reviews()
+        if guarded:
+            if set(vals) - ANSWER_FIELDS - {"last_reminder_date", "can_review"}:
+                self._refuse_review_change()
+            answers = vals.get("status") in ("approved", "rejected")
+            forged = vals.get("done_by", self.env.uid) != self.env.uid
+            if (answers or vals.get("done_by")) and (
+                forged or any(self.env.user not in r.reviewer_ids for r in guarded)
+            ):
+                self._refuse_review_change()
+        return super().write(vals)
+
+    def unlink(self):
+        if self._guarded_reviews():
+            self._refuse_review_change()
+        return super().unlink()
