@@ -68,6 +68,8 @@
         "security/repair_warranty_rules.xml",
         "data/repair_warranty_data.xml",
         "views/repair_warranty_views.xml",
+        "data/repair_warranty_national_data.xml",
+        "views/repair_warranty_national_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -76,6 +78,7 @@
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
         "demo/repair_warranty_demo.xml",
+        "demo/repair_warranty_national_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

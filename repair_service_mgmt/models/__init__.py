@@ -71,3 +71,7 @@ from . import repair_warranty_exclusion
 from . import repair_warranty_decision
 from . import repair_order_warranty
 from . import stock_lot
+from . import repair_warranty_decision_national
+from . import repair_warranty_policy_national
+from . import repair_warranty_exclusion_national
+from . import repair_order_warranty_national

@@ -63,6 +63,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "exclusions": order.warranty_exclusion_ids.reason_id,
                     "override": order.warranty_override,
                     "override_reason": order.warranty_override_reason,
+                    **self._national_facts(order),
                 }
             )
         # new records (a form being filled in) have no history to exclude
@@ -90,9 +91,11 @@ class RepairWarrantyDecision(models.AbstractModel):
                 "warranty_exclusion_ids",
                 "warranty_override",
                 "warranty_override_reason",
+                *self._national_fact_fields(),
             ]
         )
-        stored.warranty_exclusion_ids.fetch(["reason_id"])
+        stored.warranty_exclusion_ids.fetch(["reason_id", "cs_confirmed"])
+        stored.warranty_exclusion_ids.reason_id.fetch(["presumption_applies"])
         stored.lot_id.fetch(["repair_production_date", "company_id"])
         stored.product_id.fetch(["product_tmpl_id", "categ_id"])
         stored.product_id.categ_id.fetch(["parent_path"])
@@ -185,11 +188,12 @@ class RepairWarrantyDecision(models.AbstractModel):
             if date
         }
 
-    def _repair_history(self, lots, exclude_ids):
+    def _repair_history(self, lots, exclude_ids, waiting=None):
         """The completed repairs of each serial number (other than the
-        orders decided), in one grouped query: ``({lot.id: (days in repair,
-        last completion)}, {(lot.id, symptom.id): in-warranty repairs of
-        that fault})``."""
+        orders decided), in one grouped query: ``({lot.id: (days in repair
+        and waiting for parts, last completion)}, {(lot.id, symptom.id):
+        in-warranty repairs of that fault})``; ``waiting``, a dict, receives
+        the days waiting for parts of each serial number (R-25)."""
         if not lots:
             return {}, {}
         groups = (
@@ -202,13 +206,23 @@ class RepairWarrantyDecision(models.AbstractModel):
                     ("id", "not in", list(exclude_ids)),
                 ],
                 ["lot_id", "symptom_id", "under_warranty"],
-                ["warranty_repair_days:sum", "completed_at:max", "__count"],
+                [
+                    "warranty_repair_days:sum",
+                    "warranty_waiting_days:sum",
+                    "completed_at:max",
+                    "__count",
+                ],
             )
         )
         history, same_fault = {}, {}
-        for lot, symptom, in_warranty, days, last, count in groups:
+        waiting = {} if waiting is None else waiting
+        for lot, symptom, in_warranty, days, wait, last, count in groups:
             total, latest = history.get(lot.id, (0, False))
-            history[lot.id] = (total + (days or 0), max(latest or last, last))
+            history[lot.id] = (
+                total + (days or 0) + (wait or 0),
+                max(latest or last, last),
+            )
+            waiting[lot.id] = waiting.get(lot.id, 0) + (wait or 0)
             # R-25: repairs in warranty of the same fault (symptom)
             if in_warranty and symptom:
                 key = (lot.id, symptom.id)
@@ -227,7 +241,8 @@ class RepairWarrantyDecision(models.AbstractModel):
         lots = self.env["stock.lot"].union(*(f["lot"] for f in facts))
         index = self._policy_index(companies)
         deliveries = self._delivery_dates(lots, companies)
-        history, same_fault = self._repair_history(lots, exclude_ids)
+        waiting = {}
+        history, same_fault = self._repair_history(lots, exclude_ids, waiting)
         dates, policies = {}, {}
         # the user's language's date format; babel's formatting per date
         # would cost more than the whole decision
@@ -248,6 +263,8 @@ class RepairWarrantyDecision(models.AbstractModel):
             "deliveries": deliveries,
             "history": history,
             "same_fault": same_fault,
+            "waiting": waiting,
+            "today": fields.Date.context_today(self),
             "fmt": fmt,
             "policy_of": policy_of,
         }
@@ -263,6 +280,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                 "options": [],
                 "repeat_fault": False,
                 "purchase_date": False,
+                "proposals": [],
             },
             **extra,
         )
@@ -318,14 +336,17 @@ class RepairWarrantyDecision(models.AbstractModel):
                     product=product.display_name,
                 ),
             )
-        if fact["exclusions"]:
+        purchase, source = self._purchase_date(fact, policy, lookups["deliveries"])
+        exclusions, presumed = self._effective_exclusions(fact, policy, purchase)
+        if exclusions:
             return self._result(
                 False,
                 "exclusion",
                 self.env._(
                     "Excluded from the warranty (%(reasons)s): the repair is charged.",
-                    reasons=", ".join(fact["exclusions"].mapped("name")),
+                    reasons=", ".join(exclusions.mapped("name")),
                 ),
+                purchase_date=purchase,
             )
         if fact.get("altered"):
             return self._result(
@@ -336,7 +357,6 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "repair is charged."
                 ),
             )
-        purchase, source = self._purchase_date(fact, policy, lookups["deliveries"])
         if not purchase:
             return self._result(
                 False,
@@ -355,6 +375,9 @@ class RepairWarrantyDecision(models.AbstractModel):
             and 0 <= (today - last_repair).days <= policy.repeat_fault_days
         )
         extension = repair_days if policy.extend_by_repair_days else 0
+        waited = (
+            lookups["waiting"].get(lot.id, 0) if lot and extension else 0
+        )
         unit_end = (
             purchase
             + relativedelta(months=policy.unit_months)
@@ -369,7 +392,14 @@ class RepairWarrantyDecision(models.AbstractModel):
             date=fmt(purchase),
             origin=source,
         )
-        if extension:
+        if waited:
+            since += self.env._(
+                ", extended by %(days)s days in repair and %(waiting)s days "
+                "waiting for parts",
+                days=extension - waited,
+                waiting=waited,
+            )
+        elif extension:
             since += self.env._(", extended by %(days)s days in repair", days=extension)
         common = {"repeat_fault": repeat, "purchase_date": purchase}
         if today <= unit_end:
@@ -412,12 +442,19 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "exchange is offered.",
                     count=failed,
                 )
+            proposals = self._exchange_proposals(fact, policy, lookups["today"])
+            if proposals and "exchange" not in options:
+                options.append("exchange")
+            reason += "".join(" " + text for _code, text in proposals)
+            if presumed:
+                reason += " " + presumed
             return self._result(
                 True,
                 "brand_extension" if brand else "unit",
                 reason,
                 days_left=(unit_end - today).days,
                 options=options,
+                proposals=[code for code, _text in proposals],
                 **common,
             )
         line = (
@@ -435,19 +472,25 @@ class RepairWarrantyDecision(models.AbstractModel):
                 + timedelta(days=extension)
             )
             if today <= comp_end:
+                proposals = self._exchange_proposals(fact, policy, lookups["today"])
+                reason = self.env._(
+                    "The whole unit's warranty ended on %(unit_end)s, but the "
+                    "%(component)s is in warranty until %(end)s, %(since)s.",
+                    unit_end=fmt(unit_end),
+                    component=line.component_id.name,
+                    end=fmt(comp_end),
+                    since=since,
+                )
+                reason += "".join(" " + text for _code, text in proposals)
+                if presumed:
+                    reason += " " + presumed
                 return self._result(
                     True,
                     "component",
-                    self.env._(
-                        "The whole unit's warranty ended on %(unit_end)s, but the "
-                        "%(component)s is in warranty until %(end)s, %(since)s.",
-                        unit_end=fmt(unit_end),
-                        component=line.component_id.name,
-                        end=fmt(comp_end),
-                        since=since,
-                    ),
+                    reason,
                     days_left=(comp_end - today).days,
-                    options=["repair"],
+                    options=["repair", "exchange"] if proposals else ["repair"],
+                    proposals=[code for code, _text in proposals],
                     **common,
                 )
         return self._result(
