@@ -285,6 +285,16 @@ class RepairWarrantyDecision(models.AbstractModel):
             **extra,
         )
 
+    @api.model
+    def _period_end(self, start, months):
+        """The last day of a period of ``months`` from ``start``: the day
+        before the same date ``months`` later, or, when that month has no
+        such date (bought on 29 February, on the 31st), its last day."""
+        end = start + relativedelta(months=months)
+        if end.day != start.day:
+            return end
+        return end - timedelta(days=1)
+
     def _purchase_date(self, fact, policy, deliveries):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
         lot = fact["lot"]
@@ -378,15 +388,10 @@ class RepairWarrantyDecision(models.AbstractModel):
         waited = (
             lookups["waiting"].get(lot.id, 0) if lot and extension else 0
         )
-        unit_end = (
-            purchase
-            + relativedelta(months=policy.unit_months)
-            - timedelta(days=1)
-            + timedelta(days=extension)
+        unit_end = self._period_end(purchase, policy.unit_months) + timedelta(
+            days=extension
         )
-        legal_end = (
-            purchase + relativedelta(months=policy.legal_months) - timedelta(days=1)
-        )
+        legal_end = self._period_end(purchase, policy.legal_months)
         since = self.env._(
             "bought on %(date)s (%(origin)s)",
             date=fmt(purchase),
@@ -465,11 +470,8 @@ class RepairWarrantyDecision(models.AbstractModel):
             else None
         )
         if line:
-            comp_end = (
-                purchase
-                + relativedelta(months=line.months)
-                - timedelta(days=1)
-                + timedelta(days=extension)
+            comp_end = self._period_end(purchase, line.months) + timedelta(
+                days=extension
             )
             if today <= comp_end:
                 proposals = self._exchange_proposals(fact, policy, lookups["today"])

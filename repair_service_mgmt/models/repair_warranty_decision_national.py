@@ -1,9 +1,5 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 
 
@@ -41,10 +37,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             and purchase
             and policy.durable_goods
             and policy.presumption_months
-            and fact["date"]
-            <= purchase
-            + relativedelta(months=policy.presumption_months)
-            - timedelta(days=1)
+            and fact["date"] <= self._period_end(purchase, policy.presumption_months)
         ):
             return records.reason_id, False
         effective = records.filtered(

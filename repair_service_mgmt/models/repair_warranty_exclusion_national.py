@@ -1,9 +1,5 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -90,11 +86,7 @@ class RepairWarrantyExclusion(models.Model):
             carry_in = fields.Date.context_today(
                 self, order.create_date or fields.Datetime.now()
             )
-            end = (
-                purchase
-                + relativedelta(months=policy.presumption_months)
-                - timedelta(days=1)
-            )
+            end = decision._period_end(purchase, policy.presumption_months)
             if carry_in <= end:
                 pending |= exclusion
         return pending
