@@ -66,9 +66,7 @@ def national_world(people):
         },
     )
     admin.call(REPAIR, "action_create_sale_order", [order])
-    sale = admin.call(REPAIR, "read", [order], ["sale_order_id"])[0]["sale_order_id"][
-        0
-    ]
+    sale = admin.call(REPAIR, "read", [order], ["sale_order_id"])[0]["sale_order_id"][0]
     misuse = admin.ref("repair_service_mgmt.warranty_exclusion_misuse")
     exclusion = people["client"]("api.nat.tech").call(
         EXCLUSION,
@@ -150,7 +148,9 @@ def test_r25_outlet_cannot_charge_an_in_warranty_repair(
             },
             context=context,
         )
-        client.refused(EXCLUSION, "action_cs_confirm", [world["exclusion"]], context=context)
+        client.refused(
+            EXCLUSION, "action_cs_confirm", [world["exclusion"]], context=context
+        )
         client.refused(
             EXCLUSION,
             "write",

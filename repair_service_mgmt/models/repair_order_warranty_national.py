@@ -193,8 +193,9 @@ class RepairOrder(models.Model):
         """An activity for the outlet's manager (or the order's
         responsible) the first time an exchange is proposed."""
         orders = self.sudo().filtered(
-            lambda o: not o.warranty_exchange_raised_at
-            and o.state not in ("done", "cancel")
+            lambda o: (
+                not o.warranty_exchange_raised_at and o.state not in ("done", "cancel")
+            )
         )
         if not orders:
             return

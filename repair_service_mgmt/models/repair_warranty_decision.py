@@ -385,9 +385,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             and 0 <= (today - last_repair).days <= policy.repeat_fault_days
         )
         extension = repair_days if policy.extend_by_repair_days else 0
-        waited = (
-            lookups["waiting"].get(lot.id, 0) if lot and extension else 0
-        )
+        waited = lookups["waiting"].get(lot.id, 0) if extension else 0
         unit_end = self._period_end(purchase, policy.unit_months) + timedelta(
             days=extension
         )
@@ -397,15 +395,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             date=fmt(purchase),
             origin=source,
         )
-        if waited:
-            since += self.env._(
-                ", extended by %(days)s days in repair and %(waiting)s days "
-                "waiting for parts",
-                days=extension - waited,
-                waiting=waited,
-            )
-        elif extension:
-            since += self.env._(", extended by %(days)s days in repair", days=extension)
+        since += self._extension_words(extension, waited)
         common = {"repeat_fault": repeat, "purchase_date": purchase}
         if today <= unit_end:
             elapsed = (today - purchase).days
@@ -447,19 +437,16 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "exchange is offered.",
                     count=failed,
                 )
-            proposals = self._exchange_proposals(fact, policy, lookups["today"])
-            if proposals and "exchange" not in options:
-                options.append("exchange")
-            reason += "".join(" " + text for _code, text in proposals)
-            if presumed:
-                reason += " " + presumed
+            proposals, notes = self._national_notes(
+                fact, policy, lookups, presumed, options
+            )
             return self._result(
                 True,
                 "brand_extension" if brand else "unit",
-                reason,
+                reason + notes,
                 days_left=(unit_end - today).days,
                 options=options,
-                proposals=[code for code, _text in proposals],
+                proposals=proposals,
                 **common,
             )
         line = (
@@ -474,7 +461,10 @@ class RepairWarrantyDecision(models.AbstractModel):
                 days=extension
             )
             if today <= comp_end:
-                proposals = self._exchange_proposals(fact, policy, lookups["today"])
+                options = ["repair"]
+                proposals, notes = self._national_notes(
+                    fact, policy, lookups, presumed, options
+                )
                 reason = self.env._(
                     "The whole unit's warranty ended on %(unit_end)s, but the "
                     "%(component)s is in warranty until %(end)s, %(since)s.",
@@ -483,16 +473,13 @@ class RepairWarrantyDecision(models.AbstractModel):
                     end=fmt(comp_end),
                     since=since,
                 )
-                reason += "".join(" " + text for _code, text in proposals)
-                if presumed:
-                    reason += " " + presumed
                 return self._result(
                     True,
                     "component",
-                    reason,
+                    reason + notes,
                     days_left=(comp_end - today).days,
-                    options=["repair", "exchange"] if proposals else ["repair"],
-                    proposals=[code for code, _text in proposals],
+                    options=options,
+                    proposals=proposals,
                     **common,
                 )
         return self._result(

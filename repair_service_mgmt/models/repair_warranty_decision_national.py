@@ -25,16 +25,39 @@ class RepairWarrantyDecision(models.AbstractModel):
             "open": order.state not in ("done", "cancel"),
         }
 
+    def _extension_words(self, extension, waited):
+        """How the warranty was extended, for the reason ("" when it was not)."""
+        if waited:
+            return self.env._(
+                ", extended by %(days)s days in repair and %(waiting)s days "
+                "waiting for parts",
+                days=extension - waited,
+                waiting=waited,
+            )
+        if extension:
+            return self.env._(", extended by %(days)s days in repair", days=extension)
+        return ""
+
+    def _national_notes(self, fact, policy, lookups, presumed, options):
+        """``(codes, words)`` of the exchanges proposed on an order in
+        warranty (``options`` gets "exchange"), and the presumption's words."""
+        proposals = self._exchange_proposals(fact, policy, lookups["today"])
+        if proposals and "exchange" not in options:
+            options.append("exchange")
+        words = "".join(" " + text for _code, text in proposals)
+        if presumed:
+            words += " " + presumed
+        return [code for code, _text in proposals], words
+
     def _effective_exclusions(self, fact, policy, purchase):
         """``(reasons, presumed)``: the exclusion reasons that make the
         repair chargeable, and, inside the presumption window of a durable
         good, the words saying why an exclusion does not count yet."""
         records = fact.get("exclusion_records")
-        if records is None:
+        if not records:
             return fact["exclusions"], False
         if not (
-            records
-            and purchase
+            purchase
             and policy.durable_goods
             and policy.presumption_months
             and fact["date"] <= self._period_end(purchase, policy.presumption_months)

@@ -100,8 +100,7 @@ class RepairWarrantyExclusion(models.Model):
             if exclusion.cs_confirmed:
                 raise UserError(
                     self.env._(
-                        "The exclusion “%(reason)s” of %(order)s is already "
-                        "confirmed.",
+                        "The exclusion “%(reason)s” of %(order)s is already confirmed.",
                         reason=exclusion.reason_id.name,
                         order=exclusion.repair_id.display_name,
                     )

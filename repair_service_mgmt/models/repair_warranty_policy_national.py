@@ -21,7 +21,6 @@ class RepairWarrantyPolicy(models.Model):
         "done more than this many days after carry-in (0: never).",
     )
     durable_goods = fields.Boolean(
-        string="Durable Goods",
         default=True,
         help="A defect found soon after delivery is presumed the seller's: an "
         "exclusion recorded in that window counts only once the CS centre "

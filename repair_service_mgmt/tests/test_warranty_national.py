@@ -322,7 +322,9 @@ class TestWarrantyNational(OutletCase):
         self.assertTrue(order.under_warranty)
         self.assertEqual(order.warranty_options, "repair, exchange")
         self.assertEqual(order.warranty_exchange_proposal, "parts not available")
-        self.assertIn("still not available 90 days after carry-in", order.warranty_reason)
+        self.assertIn(
+            "still not available 90 days after carry-in", order.warranty_reason
+        )
         # the daily job asks the CS centre once
         self.env["repair.order"]._cron_warranty_exchange_proposals()
         self.env["repair.order"]._cron_warranty_exchange_proposals()
@@ -347,7 +349,9 @@ class TestWarrantyNational(OutletCase):
         order.action_repair_done()
         self.assertEqual(order.state, "done")
         self.assertFalse(order.parts_waiting_since)
-        self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == exchange))
+        self.assertFalse(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == exchange)
+        )
         done = self.env["mail.message"].search(
             [
                 ("model", "=", "repair.order"),
@@ -367,7 +371,9 @@ class TestWarrantyNational(OutletCase):
         self._carry_in(order, fields.Datetime.now() - timedelta(days=31))
         self.assertEqual(order.warranty_exchange_proposal, "repair delayed")
         self.assertEqual(order.warranty_options, "repair, exchange")
-        self.assertIn("31 days since carry-in, more than 30 days", order.warranty_reason)
+        self.assertIn(
+            "31 days since carry-in, more than 30 days", order.warranty_reason
+        )
         self.env["repair.order"]._cron_warranty_exchange_proposals()
         exchange = self.env.ref(f"{M}.mail_activity_warranty_exchange")
         self.assertEqual(
