@@ -25,6 +25,8 @@ class RepairWarrantyExclusion(models.Model):
     _inherit = ["repair.warranty.exclusion", "repair.service.workflow.mixin"]
 
     _workflow_fields = ("cs_confirmed", "cs_confirmed_by_id", "cs_confirmed_at")
+    # what the CS centre confirmed stays as it confirmed it
+    _workflow_locks = (([("cs_confirmed", "=", True)], ("repair_id", "reason_id")),)
 
     cs_confirmed = fields.Boolean(
         string="Confirmed by the CS Centre", readonly=True, copy=False
@@ -90,6 +92,15 @@ class RepairWarrantyExclusion(models.Model):
             if carry_in <= end:
                 pending |= exclusion
         return pending
+
+    def unlink(self):
+        confirmed = self.filtered("cs_confirmed")
+        if confirmed:
+            confirmed._check_role(
+                "group_cs_manager",
+                self.env._("remove an exclusion the CS centre confirmed"),
+            )
+        return super().unlink()
 
     def action_cs_confirm(self):
         """The CS centre confirms the exclusion found inside the presumption

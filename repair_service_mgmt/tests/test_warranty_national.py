@@ -419,6 +419,13 @@ class TestWarrantyNational(OutletCase):
         self.assertIn("confirmed by the CS centre", order.message_ids[:1].body)
         with self.assertRaises(UserError):
             exclusion.with_user(self.manager).action_cs_confirm()
+        # what the CS centre confirmed stays: the outlet cannot swap or drop it
+        with self.assertRaises(UserError):
+            exclusion.with_user(self.agent).write({"reason_id": self.seconds.id})
+        with self.assertRaises(AccessError):
+            exclusion.with_user(self.agent).unlink()
+        self.assertTrue(exclusion.exists())
+        self.assertFalse(order.under_warranty)
 
     def test_r25_presumption_ends_after_six_months(self):
         order = self._order(purchase=self.today - relativedelta(months=6))
