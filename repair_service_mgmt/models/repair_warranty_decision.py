@@ -1,6 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,6 +21,18 @@ WARRANTY_RULES = [
     ("no_product", "No product"),
     ("override", "Manager's decision"),
 ]
+
+
+@lru_cache(maxsize=8192)
+def period_end(start, months):
+    """The last day of a period of ``months`` from ``start``: the day before
+    the same date ``months`` later, or, when that month has no such date
+    (bought on 29 February, on the 31st), its last day. Many orders share
+    their dates: the answers are kept."""
+    end = start + relativedelta(months=months)
+    if end.day != start.day:
+        return end
+    return end - timedelta(days=1)
 
 
 class RepairWarrantyDecision(models.AbstractModel):
@@ -287,13 +300,8 @@ class RepairWarrantyDecision(models.AbstractModel):
 
     @api.model
     def _period_end(self, start, months):
-        """The last day of a period of ``months`` from ``start``: the day
-        before the same date ``months`` later, or, when that month has no
-        such date (bought on 29 February, on the 31st), its last day."""
-        end = start + relativedelta(months=months)
-        if end.day != start.day:
-            return end
-        return end - timedelta(days=1)
+        """The last day of a period of ``months`` from ``start``."""
+        return period_end(start, months)
 
     def _purchase_date(self, fact, policy, deliveries):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
@@ -386,10 +394,8 @@ class RepairWarrantyDecision(models.AbstractModel):
         )
         extension = repair_days if policy.extend_by_repair_days else 0
         waited = lookups["waiting"].get(lot.id, 0) if extension else 0
-        unit_end = self._period_end(purchase, policy.unit_months) + timedelta(
-            days=extension
-        )
-        legal_end = self._period_end(purchase, policy.legal_months)
+        unit_end = period_end(purchase, policy.unit_months) + timedelta(days=extension)
+        legal_end = period_end(purchase, policy.legal_months)
         since = self.env._(
             "bought on %(date)s (%(origin)s)",
             date=fmt(purchase),
@@ -457,9 +463,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             else None
         )
         if line:
-            comp_end = self._period_end(purchase, line.months) + timedelta(
-                days=extension
-            )
+            comp_end = period_end(purchase, line.months) + timedelta(days=extension)
             if today <= comp_end:
                 options = ["repair"]
                 proposals, notes = self._national_notes(
