@@ -286,6 +286,15 @@ class TestWarrantyNational(OutletCase):
         )
         order = self._order(purchase=self.today - timedelta(days=30))
         order.sudo().write({"outlet_id": outlet.id, "technician_id": self.tech_a.id})
+        # the technician's form offers the step
+        form = self.env.ref("repair.view_repair_order_form")
+        arch = (
+            self.env["repair.order"]
+            .with_user(self.tech_a)
+            .get_views([(form.id, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="action_wait_for_parts"', arch)
+        self.assertIn('name="action_parts_arrived"', arch)
         with self.assertRaises(AccessError):
             order.with_user(self.tech_b).action_wait_for_parts()
         with self.assertRaises(UserError):
