@@ -73,6 +73,8 @@
         "data/repair_warranty_request_data.xml",
         "data/repair_warranty_tier_data.xml",
         "views/repair_warranty_request_views.xml",
+        "data/repair_warranty_national_data.xml",
+        "views/repair_warranty_national_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -82,6 +84,7 @@
         "demo/res_users_lang_demo.xml",
         "demo/repair_warranty_demo.xml",
         "demo/repair_warranty_request_demo.xml",
+        "demo/repair_warranty_national_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -78,3 +78,7 @@ from . import repair_warranty_policy_refund
 from . import tier_definition
 from . import tier_review
 from . import repair_warranty_request_demo
+from . import repair_warranty_decision_national
+from . import repair_warranty_policy_national
+from . import repair_warranty_exclusion_national
+from . import repair_order_warranty_national

@@ -1,6 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,6 +21,18 @@ WARRANTY_RULES = [
     ("no_product", "No product"),
     ("override", "Manager's decision"),
 ]
+
+
+@lru_cache(maxsize=8192)
+def period_end(start, months):
+    """The last day of a period of ``months`` from ``start``: the day before
+    the same date ``months`` later, or, when that month has no such date
+    (bought on 29 February, on the 31st), its last day. Many orders share
+    their dates: the answers are kept."""
+    end = start + relativedelta(months=months)
+    if end.day != start.day:
+        return end
+    return end - timedelta(days=1)
 
 
 class RepairWarrantyDecision(models.AbstractModel):
@@ -63,6 +76,7 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "exclusions": order.warranty_exclusion_ids.reason_id,
                     "override": order.warranty_override,
                     "override_reason": order.warranty_override_reason,
+                    **self._national_facts(order),
                 }
             )
         # new records (a form being filled in) have no history to exclude
@@ -90,9 +104,11 @@ class RepairWarrantyDecision(models.AbstractModel):
                 "warranty_exclusion_ids",
                 "warranty_override",
                 "warranty_override_reason",
+                *self._national_fact_fields(),
             ]
         )
-        stored.warranty_exclusion_ids.fetch(["reason_id"])
+        stored.warranty_exclusion_ids.fetch(["reason_id", "cs_confirmed"])
+        stored.warranty_exclusion_ids.reason_id.fetch(["presumption_applies"])
         stored.lot_id.fetch(["repair_production_date", "company_id"])
         stored.product_id.fetch(["product_tmpl_id", "categ_id"])
         stored.product_id.categ_id.fetch(["parent_path"])
@@ -185,11 +201,12 @@ class RepairWarrantyDecision(models.AbstractModel):
             if date
         }
 
-    def _repair_history(self, lots, exclude_ids):
+    def _repair_history(self, lots, exclude_ids, waiting=None):
         """The completed repairs of each serial number (other than the
-        orders decided), in one grouped query: ``({lot.id: (days in repair,
-        last completion)}, {(lot.id, symptom.id): in-warranty repairs of
-        that fault})``."""
+        orders decided), in one grouped query: ``({lot.id: (days in repair
+        and waiting for parts, last completion)}, {(lot.id, symptom.id):
+        in-warranty repairs of that fault})``; ``waiting``, a dict, receives
+        the days waiting for parts of each serial number (R-25)."""
         if not lots:
             return {}, {}
         groups = (
@@ -202,13 +219,23 @@ class RepairWarrantyDecision(models.AbstractModel):
                     ("id", "not in", list(exclude_ids)),
                 ],
                 ["lot_id", "symptom_id", "under_warranty"],
-                ["warranty_repair_days:sum", "completed_at:max", "__count"],
+                [
+                    "warranty_repair_days:sum",
+                    "warranty_waiting_days:sum",
+                    "completed_at:max",
+                    "__count",
+                ],
             )
         )
         history, same_fault = {}, {}
-        for lot, symptom, in_warranty, days, last, count in groups:
+        waiting = {} if waiting is None else waiting
+        for lot, symptom, in_warranty, days, wait, last, count in groups:
             total, latest = history.get(lot.id, (0, False))
-            history[lot.id] = (total + (days or 0), max(latest or last, last))
+            history[lot.id] = (
+                total + (days or 0) + (wait or 0),
+                max(latest or last, last),
+            )
+            waiting[lot.id] = waiting.get(lot.id, 0) + (wait or 0)
             # R-25: repairs in warranty of the same fault (symptom)
             if in_warranty and symptom:
                 key = (lot.id, symptom.id)
@@ -227,7 +254,8 @@ class RepairWarrantyDecision(models.AbstractModel):
         lots = self.env["stock.lot"].union(*(f["lot"] for f in facts))
         index = self._policy_index(companies)
         deliveries = self._delivery_dates(lots, companies)
-        history, same_fault = self._repair_history(lots, exclude_ids)
+        waiting = {}
+        history, same_fault = self._repair_history(lots, exclude_ids, waiting)
         dates, policies = {}, {}
         # the user's language's date format; babel's formatting per date
         # would cost more than the whole decision
@@ -248,6 +276,8 @@ class RepairWarrantyDecision(models.AbstractModel):
             "deliveries": deliveries,
             "history": history,
             "same_fault": same_fault,
+            "waiting": waiting,
+            "today": fields.Date.context_today(self),
             "fmt": fmt,
             "policy_of": policy_of,
         }
@@ -263,9 +293,15 @@ class RepairWarrantyDecision(models.AbstractModel):
                 "options": [],
                 "repeat_fault": False,
                 "purchase_date": False,
+                "proposals": [],
             },
             **extra,
         )
+
+    @api.model
+    def _period_end(self, start, months):
+        """The last day of a period of ``months`` from ``start``."""
+        return period_end(start, months)
 
     def _purchase_date(self, fact, policy, deliveries):
         """``(date, source)`` of the purchase, or ``(False, False)``."""
@@ -321,14 +357,17 @@ class RepairWarrantyDecision(models.AbstractModel):
                     product=product.display_name,
                 ),
             )
-        if fact["exclusions"]:
+        purchase, source = self._purchase_date(fact, policy, lookups["deliveries"])
+        exclusions, presumed = self._effective_exclusions(fact, policy, purchase)
+        if exclusions:
             return self._result(
                 False,
                 "exclusion",
                 self.env._(
                     "Excluded from the warranty (%(reasons)s): the repair is charged.",
-                    reasons=", ".join(fact["exclusions"].mapped("name")),
+                    reasons=", ".join(exclusions.mapped("name")),
                 ),
+                purchase_date=purchase,
             )
         if fact.get("altered"):
             return self._result(
@@ -339,7 +378,6 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "repair is charged."
                 ),
             )
-        purchase, source = self._purchase_date(fact, policy, lookups["deliveries"])
         if not purchase:
             return self._result(
                 False,
@@ -358,22 +396,15 @@ class RepairWarrantyDecision(models.AbstractModel):
             and 0 <= (today - last_repair).days <= policy.repeat_fault_days
         )
         extension = repair_days if policy.extend_by_repair_days else 0
-        unit_end = (
-            purchase
-            + relativedelta(months=policy.unit_months)
-            - timedelta(days=1)
-            + timedelta(days=extension)
-        )
-        legal_end = (
-            purchase + relativedelta(months=policy.legal_months) - timedelta(days=1)
-        )
+        waited = lookups["waiting"].get(lot.id, 0) if extension else 0
+        unit_end = period_end(purchase, policy.unit_months) + timedelta(days=extension)
+        legal_end = period_end(purchase, policy.legal_months)
         since = self.env._(
             "bought on %(date)s (%(origin)s)",
             date=fmt(purchase),
             origin=source,
         )
-        if extension:
-            since += self.env._(", extended by %(days)s days in repair", days=extension)
+        since += self._extension_words(extension, waited)
         common = {"repeat_fault": repeat, "purchase_date": purchase}
         if today <= unit_end:
             elapsed = (today - purchase).days
@@ -415,12 +446,16 @@ class RepairWarrantyDecision(models.AbstractModel):
                     "exchange is offered.",
                     count=failed,
                 )
+            proposals, notes = self._national_notes(
+                fact, policy, lookups, presumed, options
+            )
             return self._result(
                 True,
                 "brand_extension" if brand else "unit",
-                reason,
+                reason + notes,
                 days_left=(unit_end - today).days,
                 options=options,
+                proposals=proposals,
                 **common,
             )
         line = (
@@ -431,26 +466,27 @@ class RepairWarrantyDecision(models.AbstractModel):
             else None
         )
         if line:
-            comp_end = (
-                purchase
-                + relativedelta(months=line.months)
-                - timedelta(days=1)
-                + timedelta(days=extension)
-            )
+            comp_end = period_end(purchase, line.months) + timedelta(days=extension)
             if today <= comp_end:
+                options = ["repair"]
+                proposals, notes = self._national_notes(
+                    fact, policy, lookups, presumed, options
+                )
+                reason = self.env._(
+                    "The whole unit's warranty ended on %(unit_end)s, but the "
+                    "%(component)s is in warranty until %(end)s, %(since)s.",
+                    unit_end=fmt(unit_end),
+                    component=line.component_id.name,
+                    end=fmt(comp_end),
+                    since=since,
+                )
                 return self._result(
                     True,
                     "component",
-                    self.env._(
-                        "The whole unit's warranty ended on %(unit_end)s, but the "
-                        "%(component)s is in warranty until %(end)s, %(since)s.",
-                        unit_end=fmt(unit_end),
-                        component=line.component_id.name,
-                        end=fmt(comp_end),
-                        since=since,
-                    ),
+                    reason + notes,
                     days_left=(comp_end - today).days,
-                    options=["repair"],
+                    options=options,
+                    proposals=proposals,
                     **common,
                 )
         return self._result(
