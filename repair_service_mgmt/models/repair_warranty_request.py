@@ -417,6 +417,10 @@ class RepairWarrantyRequest(models.Model):
         self.request_validation()
         # need_validation is computed without dependencies: read it afresh
         self.invalidate_recordset(["need_validation"])
+        # the exchange proposed on the order is answered by the request
+        self.repair_id.sudo()._warranty_exchange_close(
+            self.env._("A return/exchange request was submitted.")
+        )
         return True
 
     def _check_submittable(self):

@@ -202,6 +202,26 @@ class TestWarrantyRequest(OutletCase):
         with self.assertRaises(UserError):
             request.with_user(self.agent).write({"cs_opinion": "Too late"})
 
+    def test_r25_request_answers_the_exchange_proposal(self):
+        """R-25: the exchange proposed on the order (its activity) is
+        answered by submitting the return/exchange request."""
+        lot, _invoice = self._sold("FR-EX-PROP", days_ago=10)
+        order = self._order(lot)
+        order._activity_start(
+            "mail_activity_warranty_exchange", lambda o: self.env.user
+        )
+        proposal = self.env.ref("repair_service_mgmt.mail_activity_warranty_exchange")
+        self.assertEqual(
+            len(order.activity_ids.filtered(lambda a: a.activity_type_id == proposal)),
+            1,
+        )
+        action = order.with_user(self.agent).action_create_warranty_request()
+        request = self.env["repair.warranty.request"].browse(action["res_id"])
+        request.with_user(self.agent).action_submit()
+        self.assertFalse(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == proposal)
+        )
+
     def test_r23_exchange_needs_a_replacement_in_stock(self):
         lot, _invoice = self._sold("FR-EX-2", days_ago=3)
         request = self._submitted(lot, "exchange")
