@@ -4,7 +4,7 @@
     "name": "Repair Service Management",
     "summary": "After-sales repair service: orders, service outlets, "
     "warranty (三包) and complaints",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Repair Service",
     "website": "https://github.com/repair-service-mgmt/repair_service_mgmt",
     "author": "repair_service_mgmt contributors",
@@ -68,6 +68,13 @@
         "security/repair_warranty_rules.xml",
         "data/repair_warranty_data.xml",
         "views/repair_warranty_views.xml",
+        "security/repair_service_complaint_rules.xml",
+        "data/repair_service_complaint_data.xml",
+        "data/repair_service_complaint_sla_data.xml",
+        "views/repair_service_complaint_views.xml",
+        "views/repair_service_complaint_link_views.xml",
+        "views/repair_service_complaint_portal_templates.xml",
+        "views/res_config_settings_complaint_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -76,6 +83,7 @@
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
         "demo/repair_warranty_demo.xml",
+        "demo/repair_service_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -71,3 +71,10 @@ from . import repair_warranty_exclusion
 from . import repair_warranty_decision
 from . import repair_order_warranty
 from . import stock_lot
+from . import res_company_complaint
+from . import repair_service_complaint
+from . import repair_service_complaint_step
+from . import repair_service_complaint_links
+from . import repair_service_complaint_mail
+from . import repair_order_complaint
+from . import repair_service_complaint_migration
