@@ -122,8 +122,10 @@ class ComplaintPortal(RepairOrderPortal):
         user = request.env.user
         repair = request.env["repair.order"].sudo()
         if str(post.get("repair_id") or "").isdigit():
-            repair = repair.browse(int(post["repair_id"])).exists().filtered_domain(
-                self._prepare_repairs_domain()
+            repair = (
+                repair.browse(int(post["repair_id"]))
+                .exists()
+                .filtered_domain(self._prepare_repairs_domain())
             )
         complaint = (
             request.env["repair.service.complaint"]

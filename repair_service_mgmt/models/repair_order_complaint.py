@@ -23,7 +23,9 @@ class RepairOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        orders.filtered(lambda o: o.request_type == "complaint")._complaint_from_intake()
+        orders.filtered(
+            lambda o: o.request_type == "complaint"
+        )._complaint_from_intake()
         return orders
 
     def write(self, vals):
@@ -63,16 +65,23 @@ class RepairOrder(models.Model):
                     complaint=complaint.name,
                 )
             )
-        todo.filtered(lambda o: o.state == "draft")._workflow_step().action_repair_cancel()
+        # an intake not dispatched yet was only the complaint's; an order
+        # already sent to an outlet goes on, listed on the complaint
+        todo.filtered(
+            lambda o: o.state == "draft" and not o.outlet_id
+        )._workflow_step().action_repair_cancel()
         return complaints
 
     def action_record_complaint(self):
         """The intake form's button: the complaint recorded from this request,
         opened."""
         self.ensure_one()
-        complaint = self.env["repair.service.complaint"].search(
-            [("repair_ids", "in", self.ids)], limit=1
-        ) or self._complaint_from_intake()
+        complaint = (
+            self.env["repair.service.complaint"].search(
+                [("repair_ids", "in", self.ids)], limit=1
+            )
+            or self._complaint_from_intake()
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "repair.service.complaint",

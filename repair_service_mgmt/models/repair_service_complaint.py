@@ -133,9 +133,7 @@ class RepairServiceComplaint(models.Model):
         index=True,
     )
     # --- intake (R-30) ---------------------------------------------------
-    channel = fields.Selection(
-        CHANNELS, required=True, default="phone", tracking=True
-    )
+    channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
     complainant_type = fields.Selection(
         [("customer", "Customer"), ("dealer", "Agent/Dealer")],
         string="Complainant Is",
@@ -190,7 +188,7 @@ class RepairServiceComplaint(models.Model):
         related="outlet_id.region_id", store=True, string="Region"
     )
     technician_id = fields.Many2one(
-        "res.users", string="Technician", tracking=True, domain=[("share", "=", False)]
+        "res.users", tracking=True, domain=[("share", "=", False)]
     )
     repair_ids = fields.Many2many(
         "repair.order",
@@ -216,7 +214,6 @@ class RepairServiceComplaint(models.Model):
         "repair_service_complaint_evidence_rel",
         "complaint_id",
         "attachment_id",
-        string="Evidence",
         help="Photos, recordings, letters, receipts.",
     )
     # --- classification (R-31) ------------------------------------------
@@ -250,12 +247,9 @@ class RepairServiceComplaint(models.Model):
         compute="_compute_severity",
         store=True,
         tracking=True,
-        help="Major: a crisis event (any of its criteria) or a batch quality "
-        "accident.",
+        help="Major: a crisis event (any of its criteria) or a batch quality accident.",
     )
-    serious_media = fields.Boolean(
-        string="Exposed in Public Media", tracking=True
-    )
+    serious_media = fields.Boolean(string="Exposed in Public Media", tracking=True)
     serious_image = fields.Boolean(
         string="Harms the Company's Image or Interests",
         tracking=True,
@@ -290,9 +284,7 @@ class RepairServiceComplaint(models.Model):
         help="The management review's written notice of a serious complaint.",
     )
     reviewed_at = fields.Datetime(readonly=True, copy=False)
-    reviewed_by_id = fields.Many2one(
-        "res.users", string="Reviewed By", readonly=True, copy=False
-    )
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     other_departments = fields.Boolean(
         string="Other Departments Involved",
         tracking=True,
@@ -310,7 +302,7 @@ class RepairServiceComplaint(models.Model):
         tracking=True,
         help="Why the complaint is invalid, as explained to the complainant.",
     )
-    cause = fields.Text(string="Cause", tracking=True)
+    cause = fields.Text(tracking=True)
     responsibility = fields.Text(
         tracking=True, help="Who or what is responsible (staff, outlet, product)."
     )
@@ -352,9 +344,7 @@ class RepairServiceComplaint(models.Model):
     closed_at = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False)
     escalated_at = fields.Datetime(readonly=True, copy=False, tracking=True)
-    escalated_by_id = fields.Many2one(
-        "res.users", string="Escalated By", readonly=True, copy=False
-    )
+    escalated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     is_overdue = fields.Boolean(
         string="Overdue",
         compute="_compute_is_overdue",
@@ -394,9 +384,7 @@ class RepairServiceComplaint(models.Model):
                 continue
             days = complaint.company_id.complaint_progress_days or 3
             start = complaint.progress_reported_at or complaint.date
-            complaint.progress_due_at = start and fields.Datetime.add(
-                start, days=days
-            )
+            complaint.progress_due_at = start and fields.Datetime.add(start, days=days)
 
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
@@ -422,7 +410,6 @@ class RepairServiceComplaint(models.Model):
         return domain if positive else ["!", *domain]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
 
@@ -446,9 +433,9 @@ class RepairServiceComplaint(models.Model):
         result = super().write(vals)
         if set(vals) & set(SERIOUS_CRITERIA):
             self.filtered(
-                lambda c: c.is_serious
-                and c.id not in serious_before
-                and not c.reviewed_at
+                lambda c: (
+                    c.is_serious and c.id not in serious_before and not c.reviewed_at
+                )
             )._review_activity_start()
         return result
 

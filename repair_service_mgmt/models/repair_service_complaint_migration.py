@@ -11,8 +11,8 @@ class RepairServiceComplaint(models.Model):
     def _migrate_complaint_orders(self):
         """R-30: every order of type “Complaint” not yet behind a complaint
         record becomes one (with the order it was raised on by a follow-up
-        call), the follow-up calls point to it, and the intake orders still
-        in draft are cancelled. Idempotent: a second run finds nothing."""
+        call), the follow-up calls point to it, and the intake orders never
+        dispatched are cancelled. Idempotent: a second run finds nothing."""
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -26,7 +26,9 @@ class RepairServiceComplaint(models.Model):
                 """
             )
         )
-        orders = self.env["repair.order"].sudo().browse([row[0] for row in cr.fetchall()])
+        orders = (
+            self.env["repair.order"].sudo().browse([row[0] for row in cr.fetchall()])
+        )
         # the follow-up calls that opened them (the former link, if present)
         followup_of = {}
         if orders and sql.column_exists(
@@ -74,6 +76,6 @@ class RepairServiceComplaint(models.Model):
             )
         )
         Followup.invalidate_model(["complaint_id"])
-        drafts = orders.filtered(lambda o: o.state == "draft")
+        drafts = orders.filtered(lambda o: o.state == "draft" and not o.outlet_id)
         drafts._workflow_step().action_repair_cancel()
         return complaints

@@ -173,8 +173,7 @@ class RepairServiceComplaint(models.Model):
             if not complaint.is_serious:
                 raise UserError(
                     self.env._(
-                        "%(complaint)s is not serious: it needs no management "
-                        "review.",
+                        "%(complaint)s is not serious: it needs no management review.",
                         complaint=complaint.display_name,
                     )
                 )
@@ -305,9 +304,9 @@ class RepairServiceComplaint(models.Model):
             )
             managers = self.env.ref(f"{MODULE}.group_cs_manager").sudo().users
             users = (managers | group.sudo().users).filtered(
-                lambda u, c=complaint: u.active
-                and not u.share
-                and c.company_id in u.company_ids
+                lambda u, c=complaint: (
+                    u.active and not u.share and c.company_id in u.company_ids
+                )
             )
             complaint._activity_start(
                 "mail_activity_complaint_escalation",
@@ -335,9 +334,9 @@ class RepairServiceComplaint(models.Model):
         managers = self.env.ref(f"{MODULE}.group_cs_manager").sudo().users
         for complaint in self:
             users = managers.filtered(
-                lambda u, c=complaint: u.active
-                and not u.share
-                and c.company_id in u.company_ids
+                lambda u, c=complaint: (
+                    u.active and not u.share and c.company_id in u.company_ids
+                )
             )
             complaint._activity_start(
                 "mail_activity_complaint_review",

@@ -158,7 +158,6 @@ class RepairServiceFollowup(models.Model):
     )
     complaint_id = fields.Many2one(
         "repair.service.complaint",
-        string="Complaint",
         readonly=True,
         copy=False,
         check_company=True,

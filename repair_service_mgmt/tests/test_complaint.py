@@ -129,8 +129,9 @@ class TestComplaint(ComplaintCase):
             complaint.action_contact_complainant()
         self.assertEqual(line.state, "met")
         sent = complaint.message_ids.filtered(
-            lambda m: self.customer in m.partner_ids
-            and "out of warranty" in (m.body or "")
+            lambda m: (
+                self.customer in m.partner_ids and "out of warranty" in (m.body or "")
+            )
         )
         self.assertTrue(sent)
         with self._refused(UserError, "kept as recorded"):
@@ -170,7 +171,9 @@ class TestComplaint(ComplaintCase):
         reviewed.review_note = "Passed to the general manager in writing."
         reviewed.action_management_review()
         self.assertEqual(complaint.reviewed_by_id, self.manager)
-        self.assertFalse(complaint.activity_ids.filtered(lambda a: a.activity_type_id == review_type))
+        self.assertFalse(
+            complaint.activity_ids.filtered(lambda a: a.activity_type_id == review_type)
+        )
         self.assertTrue(
             complaint.message_ids.filtered(lambda m: "in writing" in (m.body or ""))
         )
@@ -197,10 +200,16 @@ class TestComplaintDeadlines(ComplaintCase):
             self.assertTrue(late.is_overdue)
             self.assertIn(
                 late,
-                self.env["repair.service.complaint"].search([("is_overdue", "=", True)]),
+                self.env["repair.service.complaint"].search(
+                    [("is_overdue", "=", True)]
+                ),
             )
-        self.assertEqual(self._line(on_time, "sla_policy_complaint_analysed").state, "met")
-        self.assertEqual(self._line(late, "sla_policy_complaint_analysed").state, "breached")
+        self.assertEqual(
+            self._line(on_time, "sla_policy_complaint_analysed").state, "met"
+        )
+        self.assertEqual(
+            self._line(late, "sla_policy_complaint_analysed").state, "breached"
+        )
         self.assertFalse(on_time.is_overdue)
 
     def test_r32_serious_and_other_departments(self):
@@ -249,12 +258,12 @@ class TestComplaintDeadlines(ComplaintCase):
         managers and the vice-presidents."""
         with freeze_time(T0):
             complaint = self._complaint()
-        with freeze_time(T0 + timedelta(hours=10)):
-            with self._refused(UserError, "handled in time"):
-                complaint.action_escalate()
-        other_agent = new_test_user(
-            self.env, "t_agent2", groups=f"{M}.group_cs_agent"
-        )
+        with (
+            freeze_time(T0 + timedelta(hours=10)),
+            self._refused(UserError, "handled in time"),
+        ):
+            complaint.action_escalate()
+        other_agent = new_test_user(self.env, "t_agent2", groups=f"{M}.group_cs_agent")
         with freeze_time(T0 + timedelta(hours=80)):
             with self._refused(UserError, "only"):
                 complaint.with_user(other_agent).action_escalate()
@@ -279,23 +288,29 @@ class TestComplaintDeadlines(ComplaintCase):
         Complaint = self.env["repair.service.complaint"]
         with freeze_time(T0 + timedelta(days=2)):
             Complaint._cron_complaint_progress()
-        self.assertFalse(complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress))
+        self.assertFalse(
+            complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress)
+        )
         with freeze_time(T0 + timedelta(days=3, hours=1)):
             Complaint._cron_complaint_progress()
             Complaint._cron_complaint_progress()
-        activity = complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress)
+        activity = complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id == progress
+        )
         self.assertEqual(activity.user_id, self.agent)
         with self._refused(UserError, "Progress"):
             complaint.action_report_progress()
         complaint.progress_note = "The outlet will call you tomorrow."
         with freeze_time(T0 + timedelta(days=3, hours=2)):
             complaint.action_report_progress()
-        self.assertFalse(complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress))
-        self.assertEqual(
-            complaint.progress_due_at, T0 + timedelta(days=6, hours=2)
+        self.assertFalse(
+            complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress)
         )
+        self.assertEqual(complaint.progress_due_at, T0 + timedelta(days=6, hours=2))
         self.assertTrue(
             complaint.message_ids.filtered(
-                lambda m: self.customer in m.partner_ids and "tomorrow" in (m.body or "")
+                lambda m: (
+                    self.customer in m.partner_ids and "tomorrow" in (m.body or "")
+                )
             )
         )

@@ -100,9 +100,7 @@ class TestComplaintIntake(ComplaintCase):
             Complaint.search_count([("partner_id.email", "=", "li.na@example.com")]), 1
         )
         self.assertTrue(
-            complaint.message_ids.filtered(
-                lambda m: "home tomorrow" in (m.body or "")
-            )
+            complaint.message_ids.filtered(lambda m: "home tomorrow" in (m.body or ""))
         )
 
     def test_r30_migration_of_complaint_orders(self):
@@ -123,9 +121,7 @@ class TestComplaintIntake(ComplaintCase):
                 "fault_description": "Charged for an in-warranty repair",
             }
         )
-        followup = self.env["repair.service.followup"].create(
-            {"repair_id": order.id}
-        )
+        followup = self.env["repair.service.followup"].create({"repair_id": order.id})
         # as the data was before: the order's type, the call's link
         cr.execute(
             SQL(
@@ -134,7 +130,10 @@ class TestComplaintIntake(ComplaintCase):
             )
         )
         cr.execute(
-            SQL("UPDATE repair_order SET request_type = 'complaint' WHERE id = %s", old.id)
+            SQL(
+                "UPDATE repair_order SET request_type = 'complaint' WHERE id = %s",
+                old.id,
+            )
         )
         cr.execute(
             SQL(
@@ -166,10 +165,16 @@ class TestComplaintPortal(OutletHttpCase):
         from odoo.tests import new_test_user
 
         alice = new_test_user(
-            self.env, "t_portal_alice", groups="base.group_portal", password="t_portal_alice"
+            self.env,
+            "t_portal_alice",
+            groups="base.group_portal",
+            password="t_portal_alice",
         )
         new_test_user(
-            self.env, "t_portal_bob", groups="base.group_portal", password="t_portal_bob"
+            self.env,
+            "t_portal_bob",
+            groups="base.group_portal",
+            password="t_portal_bob",
         )
         self.authenticate("t_portal_alice", "t_portal_alice")
         page = self.url_open("/my/complaints/new")
