@@ -27,7 +27,11 @@ KINDS = [
     ("crisis", "Crisis Event"),
 ]
 # new → analysed → (to approve, with the approval chains) → resolved →
-# followed up → closed; or invalid; or cancelled
+# followed up → closed; or invalid; or cancelled. The approval chains
+# fit in as ``tier.validation`` with ``_state_field = "state"``,
+# ``_state_from = ["analysed"]`` and ``_state_to = ["resolved"]`` (a
+# "to_approve" state inserted after "analysed"); ``action_resolve`` is then
+# the step that follows the approval.
 STATES = [
     ("new", "New"),
     ("analysed", "Analysed"),

@@ -314,3 +314,29 @@ class TestComplaintDeadlines(ComplaintCase):
                 )
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintDemo(ComplaintCase):
+    def test_r30_demo_has_one_complaint_of_each_kind(self):
+        """R-30: the demo shows one complaint of each kind, at different
+        steps, in the demo's company."""
+        demo = {
+            name: self.env.ref(f"{M}.complaint_{name}_demo")
+            for name in ("customer", "dealer", "batch", "return", "crisis", "invalid")
+        }
+        kinds = {complaint.kind for complaint in demo.values()}
+        self.assertEqual(
+            kinds,
+            {"customer", "dealer", "batch_quality", "single_return", "crisis"},
+        )
+        self.assertEqual(demo["customer"].state, "closed")
+        self.assertEqual(demo["dealer"].state, "analysed")
+        self.assertEqual(demo["batch"].state, "new")
+        self.assertEqual(demo["return"].state, "resolved")
+        self.assertTrue(demo["crisis"].reviewed_at)
+        self.assertEqual(demo["crisis"].severity, "major")
+        self.assertEqual(demo["invalid"].validity, "invalid")
+        self.assertEqual(
+            {c.company_id for c in demo.values()}, {self.env.ref("base.main_company")}
+        )
