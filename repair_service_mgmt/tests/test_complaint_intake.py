@@ -206,6 +206,19 @@ class TestComplaintPortal(OutletHttpCase):
         listing = self.url_open("/my/complaints")
         self.assertIn(complaint.name, listing.text)
         self.assertIn("The technician never came.", self.url_open(response.url).text)
+        # the customer writes in the complaint's chatter from the page
+        self.assertIn(complaint.access_token, self.url_open(response.url).text)
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": complaint._name,
+                "thread_id": complaint.id,
+                "post_data": {"body": "Any news?", "message_type": "comment"},
+                "token": complaint.access_token,
+            },
+        )
+        posted = complaint.message_ids.filtered(lambda m: "Any news?" in (m.body or ""))
+        self.assertEqual(posted.author_id, alice.partner_id)
         self.authenticate("t_portal_bob", "t_portal_bob")
         self.assertEqual(
             self.url_open(f"/my/complaints/{complaint.id}").status_code, 404
