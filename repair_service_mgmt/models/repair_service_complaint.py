@@ -380,7 +380,12 @@ class RepairServiceComplaint(models.Model):
         for complaint in self:
             complaint.repair_count = len(complaint.repair_ids)
 
-    @api.depends("date", "progress_reported_at", "state", "company_id")
+    @api.depends(
+        "date",
+        "progress_reported_at",
+        "state",
+        "company_id.complaint_progress_days",
+    )
     def _compute_progress_due_at(self):
         for complaint in self:
             if complaint.state not in OPEN_STATES:
@@ -403,12 +408,19 @@ class RepairServiceComplaint(models.Model):
 
     def _search_is_overdue(self, operator, value):
         now = fields.Datetime.now()
+        # one line breached, or one same line running past its deadline
         domain = [
-            "|",
-            ("sla_line_ids.state", "=", "breached"),
-            "&",
-            ("sla_line_ids.state", "=", "running"),
-            ("sla_line_ids.deadline", "<", now),
+            (
+                "sla_line_ids",
+                "any",
+                [
+                    "|",
+                    ("state", "=", "breached"),
+                    "&",
+                    ("state", "=", "running"),
+                    ("deadline", "<", now),
+                ],
+            )
         ]
         positive = (operator == "=") == bool(value)
         return domain if positive else ["!", *domain]
