@@ -75,6 +75,8 @@
         "views/repair_service_complaint_link_views.xml",
         "views/repair_service_complaint_portal_templates.xml",
         "views/res_config_settings_complaint_views.xml",
+        "data/repair_service_complaint_batch_data.xml",
+        "views/repair_service_complaint_batch_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -78,3 +78,4 @@ from . import repair_service_complaint_links
 from . import repair_service_complaint_mail
 from . import repair_order_complaint
 from . import repair_service_complaint_migration
+from . import repair_service_complaint_batch

@@ -35,3 +35,4 @@ from . import test_application_states
 from . import test_warranty_decision
 from . import test_complaint
 from . import test_complaint_intake
+from . import test_complaint_batch
