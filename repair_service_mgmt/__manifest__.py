@@ -77,6 +77,8 @@
         "views/res_config_settings_complaint_views.xml",
         "data/repair_service_complaint_batch_data.xml",
         "views/repair_service_complaint_batch_views.xml",
+        "data/repair_service_complaint_crisis_data.xml",
+        "views/repair_service_complaint_crisis_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -79,3 +79,4 @@ from . import repair_service_complaint_mail
 from . import repair_order_complaint
 from . import repair_service_complaint_migration
 from . import repair_service_complaint_batch
+from . import repair_service_complaint_crisis

@@ -36,3 +36,4 @@ from . import test_warranty_decision
 from . import test_complaint
 from . import test_complaint_intake
 from . import test_complaint_batch
+from . import test_complaint_crisis
