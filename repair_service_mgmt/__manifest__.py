@@ -4,7 +4,7 @@
     "name": "Repair Service Management",
     "summary": "After-sales repair service: orders, service outlets, "
     "warranty (三包) and complaints",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Repair Service",
     "website": "https://github.com/repair-service-mgmt/repair_service_mgmt",
     "author": "repair_service_mgmt contributors",
@@ -75,6 +75,17 @@
         "views/repair_warranty_request_views.xml",
         "data/repair_warranty_national_data.xml",
         "views/repair_warranty_national_views.xml",
+        "security/repair_service_complaint_rules.xml",
+        "data/repair_service_complaint_data.xml",
+        "data/repair_service_complaint_sla_data.xml",
+        "views/repair_service_complaint_views.xml",
+        "views/repair_service_complaint_link_views.xml",
+        "views/repair_service_complaint_portal_templates.xml",
+        "views/res_config_settings_complaint_views.xml",
+        "data/repair_service_complaint_batch_data.xml",
+        "views/repair_service_complaint_batch_views.xml",
+        "data/repair_service_complaint_crisis_data.xml",
+        "views/repair_service_complaint_crisis_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -85,6 +96,7 @@
         "demo/repair_warranty_demo.xml",
         "demo/repair_warranty_request_demo.xml",
         "demo/repair_warranty_national_demo.xml",
+        "demo/repair_service_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -117,7 +117,7 @@ GUARDED = {
         "certificate_date_end code"
     ),
     "repair.service.followup": (
-        "state call_date attempt_count task_user_id complaint_repair_id name repair_id"
+        "state call_date attempt_count task_user_id complaint_id name repair_id"
     ),
     "repair.service.cash.collection": (
         "state invoice_id payment_id received_by_id handed_in_at name repair_id "

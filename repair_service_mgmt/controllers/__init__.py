@@ -3,3 +3,4 @@
 from . import main
 from . import portal
 from . import application_states
+from . import complaint_portal

@@ -82,3 +82,12 @@ from . import repair_warranty_decision_national
 from . import repair_warranty_policy_national
 from . import repair_warranty_exclusion_national
 from . import repair_order_warranty_national
+from . import res_company_complaint
+from . import repair_service_complaint
+from . import repair_service_complaint_step
+from . import repair_service_complaint_links
+from . import repair_service_complaint_mail
+from . import repair_order_complaint
+from . import repair_service_complaint_migration
+from . import repair_service_complaint_batch
+from . import repair_service_complaint_crisis

@@ -31,9 +31,9 @@ class RepairOrder(models.Model):
                 self.env._("it has a follow-up call"),
             ),
             (
-                "repair.service.followup",
-                "complaint_repair_id",
-                self.env._("a follow-up call opened it as a complaint"),
+                "repair.service.complaint",
+                "repair_ids",
+                self.env._("a complaint refers to it"),
             ),
             (
                 "repair.service.violation",

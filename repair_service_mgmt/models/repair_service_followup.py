@@ -33,7 +33,7 @@ class RepairServiceFollowup(models.Model):
         "call_date",
         "attempt_count",
         "task_user_id",
-        "complaint_repair_id",
+        "complaint_id",
     )
     _workflow_fixed_fields = ("repair_id",)
     # a finished call is kept as recorded
@@ -156,9 +156,8 @@ class RepairServiceFollowup(models.Model):
         tracking=True,
         help="Who received the task to handle the problem found.",
     )
-    complaint_repair_id = fields.Many2one(
-        "repair.order",
-        string="Complaint",
+    complaint_id = fields.Many2one(
+        "repair.service.complaint",
         readonly=True,
         copy=False,
         check_company=True,
@@ -267,7 +266,7 @@ class RepairServiceFollowup(models.Model):
                     )
                 )
             if followup.problem_found and not (
-                followup.task_user_id or followup.complaint_repair_id
+                followup.task_user_id or followup.complaint_id
             ):
                 raise UserError(
                     self.env._(
@@ -330,7 +329,7 @@ class RepairServiceFollowup(models.Model):
                 reasons.append(self.env._("the call was made and recorded"))
             elif followup.attempt_count:
                 reasons.append(self.env._("unanswered calls are recorded"))
-            if followup.task_user_id or followup.complaint_repair_id:
+            if followup.task_user_id or followup.complaint_id:
                 reasons.append(self.env._("a problem found was handed on"))
             if reasons:
                 blockers[followup] = reasons

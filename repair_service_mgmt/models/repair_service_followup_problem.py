@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import models
+from odoo import Command, models
 from odoo.exceptions import UserError
 
 
@@ -51,38 +51,40 @@ class RepairServiceFollowup(models.Model):
         return True
 
     def action_open_complaint(self):
-        """A problem found: a complaint order for the same customer and
-        product, made with the agent's own rights and linked to the call."""
+        """A problem found: a complaint record for the same customer, product
+        and order, made with the agent's own rights and linked to the call."""
         action = self.env._("open a complaint from a follow-up call")
         self._check_role("group_cs_agent", action)
         self._check_state(["to_call", "unreachable"], action)
         self._check_problem_to_hand_on()
         for followup in self:
-            if followup.complaint_repair_id:
+            if followup.complaint_id:
                 raise UserError(
                     self.env._(
                         "%(followup)s already has the complaint %(complaint)s.",
                         followup=followup.display_name,
-                        complaint=followup.complaint_repair_id.display_name,
+                        complaint=followup.complaint_id.display_name,
                     )
                 )
-        complaints = self.env["repair.order"].create(
+        complaints = self.env["repair.service.complaint"].create(
             [
                 {
-                    "request_type": "complaint",
-                    "intake_channel": "phone",
+                    "channel": "phone",
                     "partner_id": followup.repair_id.partner_id.id,
                     "product_id": followup.repair_id.product_id.id,
                     "lot_id": followup.repair_id.lot_id.id,
-                    "customer_phone": followup.repair_id.customer_phone,
-                    "fault_description": followup._complaint_description(),
+                    "outlet_id": followup.repair_id.outlet_id.id,
+                    "technician_id": followup.repair_id.technician_id.id,
+                    "repair_ids": [Command.set(followup.repair_id.ids)],
+                    "followup_id": followup.id,
+                    "description": followup._complaint_description(),
                     "company_id": followup.company_id.id,
                 }
                 for followup in self
             ]
         )
         for followup, complaint in zip(self, complaints, strict=True):
-            followup._workflow_step().write({"complaint_repair_id": complaint.id})
+            followup._workflow_step().write({"complaint_id": complaint.id})
             complaint.message_post(
                 body=self.env._(
                     "Complaint raised on the follow-up call %(followup)s of %(order)s.",
@@ -90,6 +92,13 @@ class RepairServiceFollowup(models.Model):
                     order=followup.repair_id.name,
                 )
             )
+        if len(complaints) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "repair.service.complaint",
+                "res_id": complaints.id,
+                "view_mode": "form",
+            }
         return True
 
     def _check_problem_to_hand_on(self):

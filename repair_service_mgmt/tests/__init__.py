@@ -35,3 +35,7 @@ from . import test_application_states
 from . import test_warranty_decision
 from . import test_warranty_request
 from . import test_warranty_national
+from . import test_complaint
+from . import test_complaint_intake
+from . import test_complaint_batch
+from . import test_complaint_crisis

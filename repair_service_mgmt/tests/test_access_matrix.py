@@ -430,6 +430,21 @@ MATRIX = {
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "rwc", "-", "-"),
     },
+    # complaints are the CS centre's record (supervisors: their
+    # region's); the outlets read those about them; customers follow theirs
+    # on the portal (no access right: the controller shows their own); none
+    # is deleted (cancelled or archived), not even by a CS-centre manager
+    "repair.service.complaint": {
+        "technician": ("r", "r", "-", "-"),
+        "outlet_staff": ("r", "r", "-", "-"),
+        "outlet_manager": ("r", "r", "-", "-"),
+        "cs_agent": ("rwc", "rwc", "rwc", "-"),
+        "cs_supervisor": ("rwc", "rwc", "-", "-"),
+        "cs_manager": ("rwc", "rwc", "rwc", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "-", "-", "rwc"),
+    },
 }
 
 WIZARDS = {
@@ -566,6 +581,18 @@ class TestAccessMatrix(OutletCase):
         cls.records["repair.warranty.request"] = tuple(
             cls.env["repair.warranty.request"].create({"repair_id": order.id})
             for order in orders
+        )
+        cls.records["repair.service.complaint"] = tuple(
+            cls.env["repair.service.complaint"].create(
+                {
+                    "partner_id": order.partner_id.id,
+                    "outlet_id": outlet.id,
+                    "repair_ids": [Command.set(order.ids)],
+                    "description": "Matrix complaint",
+                    "company_id": outlet.company_id.id,
+                }
+            )
+            for order, outlet in zip(orders, outlets, strict=True)
         )
         cls.wizards = cls._wizards()
 

@@ -268,9 +268,9 @@ class TestRepairFollowup(OutletCase):
         )
 
     def test_open_complaint(self):
-        """R-15: a problem found opens a complaint: a new complaint order for
-        the same customer and product with the remarks, made by the agent and
-        linked to the call."""
+        """R-15, R-30: a problem found opens a complaint: a complaint record
+        for the same customer, product and order with the remarks, made by
+        the agent and linked to the call."""
         with freeze_time(T0):
             order = self._completed_order()
             followup = self._followup(order).with_user(self.agent)
@@ -284,14 +284,19 @@ class TestRepairFollowup(OutletCase):
         with self.assertRaisesRegex(UserError, "Fees Charged per the Rules: no"):
             followup.action_done()
         followup.action_open_complaint()
-        complaint = followup.complaint_repair_id
-        self.assertEqual(complaint.request_type, "complaint")
+        complaint = followup.complaint_id
+        self.assertEqual(complaint._name, "repair.service.complaint")
         self.assertEqual(complaint.partner_id, self.customer)
         self.assertEqual(complaint.product_id, self.product)
-        self.assertEqual(complaint.customer_phone, order.customer_phone)
-        self.assertIn("Charged 200", complaint.fault_description)
+        self.assertEqual(complaint.repair_ids, order)
+        self.assertEqual(complaint.outlet_id, order.outlet_id)
+        self.assertEqual(complaint.followup_id, followup)
+        self.assertEqual(complaint.channel, "phone")
+        self.assertIn("Charged 200", complaint.description)
         self.assertEqual(complaint.create_uid, self.agent)
-        self.assertEqual(complaint.state, "draft")
+        self.assertEqual(complaint.taker_id, self.agent)
+        self.assertEqual(complaint.state, "new")
+        self.assertEqual(order.complaint_count, 1)
         with self.assertRaisesRegex(UserError, "already has the complaint"):
             followup.action_open_complaint()
         followup.action_done()
@@ -305,7 +310,7 @@ class TestRepairFollowup(OutletCase):
         self._answer(followup, satisfaction="5", remarks="All good")
         with self.assertRaisesRegex(UserError, "found no problem"):
             followup.action_open_complaint()
-        self.assertFalse(followup.complaint_repair_id)
+        self.assertFalse(followup.complaint_id)
 
     def test_unreachable_retried(self):
         """R-15: an unanswered call is counted and the call activity moves to
