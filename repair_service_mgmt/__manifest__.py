@@ -69,6 +69,9 @@
         "security/repair_warranty_rules.xml",
         "data/repair_warranty_data.xml",
         "views/repair_warranty_views.xml",
+        "security/repair_service_scoring_rules.xml",
+        "data/repair_service_scoring_data.xml",
+        "views/repair_service_scoring_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

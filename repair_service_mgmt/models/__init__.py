@@ -71,3 +71,12 @@ from . import repair_warranty_exclusion
 from . import repair_warranty_decision
 from . import repair_order_warranty
 from . import stock_lot
+from . import repair_service_scoring_scheme
+from . import repair_service_scoring_metric
+from . import repair_service_scoring_band
+from . import repair_service_scoring_period
+from . import repair_service_scoring_period_close
+from . import repair_service_scoring_sheet
+from . import repair_service_scoring_sheet_line
+from . import repair_service_scoring_measure
+from . import repair_service_outlet_scoring
