@@ -80,6 +80,7 @@
         "demo/repair_order_demo.xml",
         "demo/res_users_lang_demo.xml",
         "demo/repair_warranty_demo.xml",
+        "demo/repair_service_scoring_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -453,3 +453,24 @@ class TestScoring(OutletCase):
         self.assertIn(
             "violation_review", self._sheet(self.outlet_a).measure_ids.mapped("kind")
         )
+
+    def test_r46_demo_quarter_is_ranked(self):
+        """The demo's quarter, closed from the demo's orders and violations:
+        Pudong (every deadline met) ahead of Nanjing (confirmed violations:
+        5 points off each)."""
+        period = self.env.ref(f"{M}.scoring_period_quarter_demo")
+        self.assertEqual(period.state, "closed")
+        sheets = period.sheet_ids
+        pudong = sheets.filtered(
+            lambda s: s.outlet_id == self.env.ref(f"{M}.outlet_pudong_demo")
+        )
+        nanjing = sheets.filtered(
+            lambda s: s.outlet_id == self.env.ref(f"{M}.outlet_nanjing_demo")
+        )
+        self.assertTrue(pudong.scored and nanjing.scored)
+        self.assertGreaterEqual(nanjing.violation_count, 1)
+        self.assertAlmostEqual(
+            nanjing.violation_deduction, 5.0 * nanjing.violation_count
+        )
+        self.assertLess(pudong.rank, nanjing.rank)
+        self.assertTrue(pudong.measure_ids)
