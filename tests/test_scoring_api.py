@@ -17,7 +17,9 @@ def scoring(people):
         admin, "api.scoring.om", "repair_service_mgmt.group_outlet_manager"
     )
     outlet_a = approved_outlet(people, staff=[manager_uid])
-    admin.call("repair.service.outlet", "write", [outlet_a], {"manager_id": manager_uid})
+    admin.call(
+        "repair.service.outlet", "write", [outlet_a], {"manager_id": manager_uid}
+    )
     outlet_b = approved_outlet(
         people, region=people["north"], inspector="api.sup.north"
     )

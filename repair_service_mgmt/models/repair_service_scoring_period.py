@@ -44,7 +44,6 @@ class RepairServiceScoringPeriod(models.Model):
     )
     scheme_id = fields.Many2one(
         "repair.service.scoring.scheme",
-        string="Scheme",
         required=True,
         tracking=True,
         default=lambda self: self.env["repair.service.scoring.scheme"]._scheme_for(

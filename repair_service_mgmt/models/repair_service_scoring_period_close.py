@@ -101,7 +101,9 @@ class RepairServiceScoringPeriod(models.Model):
                 """
             SELECT outlet_id,
                    percentile_cont(0.5) WITHIN GROUP (
-                       ORDER BY EXTRACT(EPOCH FROM customer_contacted_at - dispatched_at) / 60
+                       ORDER BY EXTRACT(
+                           EPOCH FROM customer_contacted_at - dispatched_at
+                       ) / 60
                    ),
                    COUNT(*) FILTER (WHERE customer_contacted_at IS NOT NULL),
                    COUNT(*)

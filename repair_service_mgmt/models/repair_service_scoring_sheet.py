@@ -55,9 +55,7 @@ class RepairServiceScoringSheet(models.Model):
         index=True,
         check_company=True,
     )
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     region_id = fields.Many2one(related="outlet_id.region_id", store=True)
     scheme_id = fields.Many2one(related="period_id.scheme_id")
     period_kind = fields.Selection(related="period_id.kind", store=True)
@@ -138,9 +136,9 @@ class RepairServiceScoringSheet(models.Model):
         """Freeze the sheets and confirm their proposed measures (the
         period's confirm, which checked the role)."""
         now = fields.Datetime.now()
-        self.measure_ids.filtered(lambda m: m.state == "proposed")._workflow_step().write(
-            {"state": "confirmed"}
-        )
+        self.measure_ids.filtered(
+            lambda m: m.state == "proposed"
+        )._workflow_step().write({"state": "confirmed"})
         self._workflow_step().write({"state": "confirmed", "confirmed_at": now})
 
     def action_confirm(self):

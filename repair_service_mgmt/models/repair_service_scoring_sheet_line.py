@@ -143,5 +143,8 @@ class RepairServiceScoringSheetLine(models.Model):
                 line.definition = line.metric_id.definition or False
                 continue
             text = DEFINITIONS.get(line.indicator)
-            param = format(line.param, "g")
-            line.definition = (self.env._(text) % {"param": param}) if text else False
+            if not text:
+                line.definition = False
+                continue
+            translated = self.env._(text)
+            line.definition = translated % {"param": format(line.param, "g")}

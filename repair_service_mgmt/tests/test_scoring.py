@@ -50,10 +50,14 @@ class TestScoring(OutletCase):
         )
         cls.customer = cls.env["res.partner"].create({"name": "Scoring customer"})
 
-        minutes = lambda m: BASE + timedelta(minutes=m)  # noqa: E731
+        minutes = lambda m: BASE + timedelta(minutes=m)
         # outlet A: four orders dispatched in the period
-        cls.a1 = cls._order(cls.outlet_a, minutes(30), BASE + timedelta(days=2), 0, cls.lot1)
-        cls.a2 = cls._order(cls.outlet_a, minutes(150), BASE + timedelta(days=3), 1, cls.lot2)
+        cls.a1 = cls._order(
+            cls.outlet_a, minutes(30), BASE + timedelta(days=2), 0, cls.lot1
+        )
+        cls.a2 = cls._order(
+            cls.outlet_a, minutes(150), BASE + timedelta(days=3), 1, cls.lot2
+        )
         cls.a3 = cls._order(cls.outlet_a, minutes(200))
         cls.a4 = cls._order(cls.outlet_a, None)
         # the serial of a1 comes back 10 days after a1's completion (at
@@ -119,7 +123,9 @@ class TestScoring(OutletCase):
         )
 
     @classmethod
-    def _order(cls, outlet, contacted, completed=None, reworks=0, lot=None, dispatched=True):
+    def _order(
+        cls, outlet, contacted, completed=None, reworks=0, lot=None, dispatched=True
+    ):
         order = (
             cls.env["repair.order"]
             .sudo()
@@ -183,8 +189,10 @@ class TestScoring(OutletCase):
 
     def _line(self, sheet, indicator, metric=None):
         return sheet.line_ids.filtered(
-            lambda line: line.indicator == indicator
-            and (not metric or line.metric_code == metric)
+            lambda line: (
+                line.indicator == indicator
+                and (not metric or line.metric_code == metric)
+            )
         )
 
     # ------------------------------------------------------------------
@@ -328,7 +336,11 @@ class TestScoring(OutletCase):
         metric = self.scheme.metric_ids[:1]
         with self.assertRaisesRegex(ValidationError, "add up to 90"):
             self.scheme.with_user(self.manager).write(
-                {"metric_ids": [Command.update(metric.id, {"weight": metric.weight - 10})]}
+                {
+                    "metric_ids": [
+                        Command.update(metric.id, {"weight": metric.weight - 10})
+                    ]
+                }
             )
 
     # ------------------------------------------------------------------
