@@ -8,7 +8,7 @@ proposed measures, created or updated (never duplicated)."""
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.tools import SQL, float_compare, float_round
 
 # (metric, indicator) in the order of the sheet
@@ -428,21 +428,30 @@ class RepairServiceScoringPeriod(models.Model):
             values.setdefault("band_id", False)
 
     def _write_sheets(self, results):
+        """New sheets with their figures in one create; existing ones
+        updated where a value changed; then the measures of their grades."""
         Sheet = self.env["repair.service.scoring.sheet"].sudo()
         existing = {sheet.outlet_id.id: sheet for sheet in self.sheet_ids}
-        new = [outlet_id for outlet_id in results if outlet_id not in existing]
-        created = Sheet.create(
+        Sheet.create(
             [
-                {"period_id": self.id, "outlet_id": outlet_id, "state": "proposed"}
-                for outlet_id in new
+                {
+                    "period_id": self.id,
+                    "outlet_id": outlet_id,
+                    "state": "proposed",
+                    **values,
+                    "line_ids": [Command.create(line) for line in lines],
+                }
+                for outlet_id, (values, lines) in results.items()
+                if outlet_id not in existing
             ]
         )
-        existing.update(zip(new, created, strict=True))
-        for outlet_id, (values, lines) in results.items():
-            sheet = existing[outlet_id]
-            _write_changed(sheet, values)
-            sheet._sync_lines(lines)
-            sheet._sync_measures()
+        for outlet_id, sheet in existing.items():
+            if outlet_id in results:
+                values, lines = results[outlet_id]
+                _write_changed(sheet, values)
+                sheet._sync_lines(lines)
+        self.invalidate_recordset(["sheet_ids"])
+        self.sheet_ids.filtered(lambda s: s.outlet_id.id in results)._sync_measures()
 
 
 def _write_changed(record, values):

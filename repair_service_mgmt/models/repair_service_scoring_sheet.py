@@ -166,29 +166,32 @@ class RepairServiceScoringSheet(models.Model):
             self.env["repair.service.scoring.sheet.line"].sudo().create(to_create)
 
     def _sync_measures(self):
-        """The measures of the sheet's grade, proposed; kept as they are when
-        the grade proposes the same ones."""
-        self.ensure_one()
-        wanted = {
-            (measure.id, measure.kind, float_round(measure.amount, 2))
-            for measure in self.band_id.measure_ids
-        }
-        proposed = self.measure_ids.filtered(lambda m: m.state == "proposed")
-        current = {
-            (m.band_measure_id.id, m.kind, float_round(m.amount, 2)) for m in proposed
-        }
-        if wanted == current:
-            return
-        proposed.sudo().unlink()
-        self.env["repair.service.scoring.measure"].sudo().create(
-            [
+        """The measures of the sheets' grades, proposed; kept as they are
+        when the grade proposes the same ones (created in one go)."""
+        to_unlink = self.env["repair.service.scoring.measure"]
+        to_create = []
+        for sheet in self:
+            wanted = {
+                (measure.id, measure.kind, float_round(measure.amount, 2))
+                for measure in sheet.band_id.measure_ids
+            }
+            proposed = sheet.measure_ids.filtered(lambda m: m.state == "proposed")
+            current = {
+                (m.band_measure_id.id, m.kind, float_round(m.amount, 2))
+                for m in proposed
+            }
+            if wanted == current:
+                continue
+            to_unlink |= proposed
+            to_create += [
                 {
-                    "sheet_id": self.id,
+                    "sheet_id": sheet.id,
                     "band_measure_id": measure.id,
                     "kind": measure.kind,
                     "amount": measure.amount,
                     "note": measure.note,
                 }
-                for measure in self.band_id.measure_ids
+                for measure in sheet.band_id.measure_ids
             ]
-        )
+        to_unlink.sudo().unlink()
+        self.env["repair.service.scoring.measure"].sudo().create(to_create)
