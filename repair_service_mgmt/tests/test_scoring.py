@@ -236,6 +236,40 @@ class TestScoring(OutletCase):
         self.assertFalse(self._line(sheet_b, "repeat_repair").scored)
         self.assertAlmostEqual(sheet_b.quality_score, 100.0)
 
+    def test_r46_first_time_fix_counts_visits(self):
+        """An order of outlet B completed at the second visit is not fixed
+        the first time: B's first-time fix becomes 1 of 2 → 50, its reworks
+        stay 0 of 2 → 100."""
+        b2 = self._order(
+            self.outlet_b, None, BASE + timedelta(days=4), dispatched=False
+        )
+        b2.sudo().write({"technician_id": self.tech_b.id})
+        start = datetime.now().replace(microsecond=0) + timedelta(days=1)
+        visits = (
+            self.env["repair.service.visit"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "repair_id": b2.id,
+                        "planned_start": start + timedelta(days=day),
+                        "planned_stop": start + timedelta(days=day, hours=2),
+                    }
+                    for day in (0, 1)
+                ]
+            )
+        )
+        visits.write({"state": "done"})
+        self._close()
+        sheet = self._sheet(self.outlet_b)
+        first = self._line(sheet, "first_time_fix")
+        self.assertEqual((first.numerator, first.denominator), (1, 2))
+        self.assertAlmostEqual(first.points, 50.0)
+        rework = self._line(sheet, "rework")
+        self.assertEqual((rework.numerator, rework.denominator), (0, 2))
+        self.assertAlmostEqual(rework.points, 100.0)
+        self.assertAlmostEqual(sheet.quality_score, 75.0)
+
     def test_r46_attitude_slot(self):
         """Attitude complaints: 0 per 100 orders, not scored until
         complaints are recorded; its weight goes to the other metrics."""
