@@ -8,6 +8,8 @@ proposed measures, created or updated (never duplicated)."""
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import Command, fields, models
 from odoo.tools import SQL, float_compare, float_round
 
@@ -43,11 +45,16 @@ class RepairServiceScoringPeriod(models.Model):
     # The figures: one query per metric for all outlets
     # ------------------------------------------------------------------
     def _bounds(self):
-        """The period as UTC datetimes [start, end)."""
+        """The period as UTC datetimes [start, end): its days in the time
+        zone of the company (UTC when it has none)."""
         self.ensure_one()
-        start = datetime.combine(self.date_from, time.min)
-        end = datetime.combine(self.date_to + timedelta(days=1), time.min)
-        return start, end
+        tz = pytz.timezone(self.company_id.partner_id.tz or "UTC")
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return utc(self.date_from), utc(self.date_to + timedelta(days=1))
 
     def _figures_response(self, outlet_ids):
         """{outlet: {indicator: (numerator, denominator, value)}}: deadlines

@@ -270,6 +270,27 @@ class TestScoring(OutletCase):
         self.assertAlmostEqual(rework.points, 100.0)
         self.assertAlmostEqual(sheet.quality_score, 75.0)
 
+    def test_r46_figures_are_set_based(self):
+        """One query per metric, whatever the number of outlets."""
+        period = self.period.sudo()
+        outlets = (self.outlet_a | self.outlet_b | self.outlet_c).ids
+        methods = (
+            period._figures_response,
+            period._figures_quality,
+            period._figures_satisfaction,
+            period._figures_violations,
+        )
+        for method in methods:
+            method(outlets)  # warm the caches
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            method(outlets[:1])
+            one = self.env.cr.sql_log_count - before
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            method(outlets)
+            self.assertEqual(self.env.cr.sql_log_count - before, one, method)
+
     def test_r46_attitude_slot(self):
         """Attitude complaints: 0 per 100 orders, not scored until
         complaints are recorded; its weight goes to the other metrics."""
