@@ -163,14 +163,26 @@ class RepairServiceScoringPeriod(models.Model):
 
     @api.model
     def _cron_close_periods(self):
-        """Create this year's periods and close the open periods that
-        ended (closed ones are left as they are: the CS-centre manager
-        refreshes them with the button)."""
+        """Create this year's periods, close the open periods that ended,
+        and score again those closed before they ended (their last days
+        were not counted yet); other closed periods are left as they are."""
         self._generate_periods()
         today = fields.Date.context_today(self)
-        ended = self.sudo().search([("state", "=", "open"), ("date_to", "<", today)])
+        ended = (
+            self.sudo()
+            .search([("state", "in", ("open", "closed")), ("date_to", "<", today)])
+            .filtered(
+                lambda p: (
+                    p.state == "open"
+                    or not p.closed_at
+                    or p.closed_at.date() <= p.date_to
+                )
+            )
+        )
         for period in ended:
             period._close()
+            if period.state == "closed":
+                period._workflow_step().write({"closed_at": fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------

@@ -435,6 +435,19 @@ class TestScoring(OutletCase):
         self.env["repair.service.scoring.period"]._cron_close_periods()
         self.assertEqual(ended.state, "closed")
         self.assertTrue(ended.sheet_ids)
+        # a period closed before its end is scored again once it ended
+        early = self.env["repair.service.scoring.period"].create(
+            {
+                "kind": "quarter",
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2020, 3, 31),
+                "scheme_id": self.scheme.id,
+            }
+        )
+        early.with_user(self.manager).action_close()
+        early.sudo().write({"closed_at": datetime(2020, 3, 15)})
+        self.env["repair.service.scoring.period"]._cron_close_periods()
+        self.assertGreater(early.closed_at, datetime(2020, 4, 1))
         self.assertEqual(self.period.state, "open")  # not ended yet
         year = date.today().year
         kinds = self.env["repair.service.scoring.period"].search(
