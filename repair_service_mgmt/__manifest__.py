@@ -72,6 +72,8 @@
         "security/repair_service_scoring_rules.xml",
         "data/repair_service_scoring_data.xml",
         "views/repair_service_scoring_views.xml",
+        "data/repair_service_scoring_documents_data.xml",
+        "views/repair_service_scoring_documents_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

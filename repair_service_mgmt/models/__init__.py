@@ -80,3 +80,4 @@ from . import repair_service_scoring_sheet
 from . import repair_service_scoring_sheet_line
 from . import repair_service_scoring_measure
 from . import repair_service_outlet_scoring
+from . import repair_service_scoring_documents

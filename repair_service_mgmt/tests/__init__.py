@@ -34,3 +34,4 @@ from . import test_repair_phone
 from . import test_application_states
 from . import test_warranty_decision
 from . import test_scoring
+from . import test_scoring_documents

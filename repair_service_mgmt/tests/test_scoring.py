@@ -16,8 +16,9 @@ from .common import M, OutletCase
 BASE = datetime(2031, 2, 1, 8, 0, 0)
 
 
-@tagged("post_install", "-at_install")
-class TestScoring(OutletCase):
+class ScoringCase(OutletCase):
+    """The records of the quarter scored by the tests below."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -195,6 +196,10 @@ class TestScoring(OutletCase):
             )
         )
 
+
+
+@tagged("post_install", "-at_install")
+class TestScoring(ScoringCase):
     # ------------------------------------------------------------------
     # Metrics
     # ------------------------------------------------------------------
@@ -476,9 +481,12 @@ class TestScoring(OutletCase):
         self.period.with_user(self.manager).action_confirm()
         self.assertEqual(self.period.state, "confirmed")
         self.assertEqual(set(self.period.sheet_ids.mapped("state")), {"confirmed"})
-        self.assertEqual(
-            set(self.period.sheet_ids.measure_ids.mapped("state")), {"confirmed"}
+        # a recognition is done at once (a message on the outlet)
+        self.assertLessEqual(
+            set(self.period.sheet_ids.measure_ids.mapped("state")),
+            {"confirmed", "done"},
         )
+        self.assertNotIn("proposed", self.period.sheet_ids.measure_ids.mapped("state"))
         # confirmed sheets are frozen
         with self.assertRaises(UserError):
             self._close()
@@ -521,14 +529,21 @@ class TestScoring(OutletCase):
 
     def test_r46_scoring_creates_no_penalty(self):
         """A failing grade proposes a violation review; scoring itself never
-        creates a violation, a fine or a suspension (R-45)."""
+        creates a confirmed violation, a fine or a suspension (R-45): the
+        review is a draft violation the CS centre decides."""
         Violation = self.env["repair.service.violation"]
-        violations = Violation.search_count([])
-        invoices = self.env["account.move"].search_count([])
+        Move = self.env["account.move"]
+        violations = Violation.search([])
+        invoices = Move.search([])
         self._close()
         self.period.with_user(self.manager).action_confirm()
-        self.assertEqual(Violation.search_count([]), violations)
-        self.assertEqual(self.env["account.move"].search_count([]), invoices)
+        new_violations = Violation.search([]) - violations
+        self.assertEqual(set(new_violations.mapped("state")), {"draft"})
+        self.assertFalse(any(new_violations.mapped("fine_amount")))
+        self.assertFalse(new_violations.invoice_id)
+        self.assertEqual(new_violations.outlet_id, self.outlet_a)
+        new_moves = Move.search([]) - invoices
+        self.assertEqual(set(new_moves.mapped("move_type")) - {"in_invoice"}, set())
         self.assertEqual(self.outlet_a.state, "active")
         self.assertIn(
             "violation_review", self._sheet(self.outlet_a).measure_ids.mapped("kind")
