@@ -74,6 +74,7 @@
         "views/repair_service_scoring_views.xml",
         "data/repair_service_scoring_documents_data.xml",
         "views/repair_service_scoring_documents_views.xml",
+        "report/repair_service_scoring_reports.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

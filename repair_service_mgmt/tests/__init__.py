@@ -35,3 +35,4 @@ from . import test_application_states
 from . import test_warranty_decision
 from . import test_scoring
 from . import test_scoring_documents
+from . import test_scoring_reports
