@@ -46,9 +46,7 @@ class RepairServiceScoringMeasure(models.Model):
         readonly=True,
         copy=False,
     )
-    activity_id = fields.Many2one(
-        "mail.activity", string="Activity", readonly=True, copy=False
-    )
+    activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
     done_at = fields.Datetime(readonly=True, copy=False)
     done_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     can_mark_done = fields.Boolean(compute="_compute_can_mark_done")
@@ -115,7 +113,7 @@ class RepairServiceScoringMeasure(models.Model):
                 .with_context(default_move_type="in_invoice")
                 .create(vals_list)
             )
-            for measure, move in zip(measures, moves):
+            for measure, move in zip(measures, moves, strict=True):
                 measure._workflow_step().write({"move_id": move.id})
 
     def _make_activities(self):
@@ -181,7 +179,7 @@ class RepairServiceScoringMeasure(models.Model):
             for m in self
         ]
         violations = self.env["repair.service.violation"].sudo().create(vals_list)
-        for measure, violation in zip(self, violations):
+        for measure, violation in zip(self, violations, strict=True):
             measure._workflow_step().write({"violation_id": violation.id})
 
     # ------------------------------------------------------------------
@@ -190,9 +188,7 @@ class RepairServiceScoringMeasure(models.Model):
     def action_done(self):
         """The outlet manager (or the CS-centre manager) marks a training,
         coaching or incentive done; its activity is closed with it."""
-        is_cs_manager = self.env.user.has_group(
-            "repair_service_mgmt.group_cs_manager"
-        )
+        is_cs_manager = self.env.user.has_group("repair_service_mgmt.group_cs_manager")
         for measure in self:
             if not is_cs_manager and measure.outlet_id.manager_id != self.env.user:
                 raise AccessError(

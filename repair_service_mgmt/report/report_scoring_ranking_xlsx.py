@@ -12,11 +12,12 @@ class ReportScoringRankingXlsx(models.AbstractModel):
     _description = "Outlet Scoring Ranking XLSX"
 
     def generate_xlsx_report(self, workbook, data, periods):
-        _ = self.env._
         bold = workbook.add_format({"bold": True})
         number = workbook.add_format({"num_format": "0.00"})
         Line = self.env["repair.service.scoring.sheet.line"]
-        metric_labels = dict(Line._fields["metric_code"]._description_selection(self.env))
+        metric_labels = dict(
+            Line._fields["metric_code"]._description_selection(self.env)
+        )
         for period in periods:
             ws = workbook.add_worksheet(period.name[:31])
             sheets = period.sheet_ids.sorted(
@@ -30,13 +31,23 @@ class ReportScoringRankingXlsx(models.AbstractModel):
             for line in metric_lines.sorted("sequence"):
                 if line.metric_code not in codes:
                     codes.append(line.metric_code)
-            header = [_("Rank"), _("Outlet"), _("Region"), _("Score"), _("Grade")]
+            header = [
+                self.env._("Rank"),
+                self.env._("Outlet"),
+                self.env._("Region"),
+                self.env._("Score"),
+                self.env._("Grade"),
+            ]
             for code in codes:
                 header += [
-                    _("%(metric)s value", metric=metric_labels.get(code, code)),
-                    _("%(metric)s points", metric=metric_labels.get(code, code)),
+                    self.env._(
+                        "%(metric)s value", metric=metric_labels.get(code, code)
+                    ),
+                    self.env._(
+                        "%(metric)s points", metric=metric_labels.get(code, code)
+                    ),
                 ]
-            header += [_("Violations"), _("Deduction for Violations")]
+            header += [self.env._("Violations"), self.env._("Deduction for Violations")]
             for col, title in enumerate(header):
                 ws.write(0, col, title, bold)
             ws.freeze_panes(1, 2)

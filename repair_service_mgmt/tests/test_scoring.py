@@ -197,7 +197,6 @@ class ScoringCase(OutletCase):
         )
 
 
-
 @tagged("post_install", "-at_install")
 class TestScoring(ScoringCase):
     # ------------------------------------------------------------------

@@ -17,9 +17,7 @@ class TestScoringDocuments(ScoringCase):
         self.period.with_user(self.manager).action_confirm()
 
     def _measures(self, kind, outlet=None):
-        measures = self.period.sheet_ids.measure_ids.filtered(
-            lambda m: m.kind == kind
-        )
+        measures = self.period.sheet_ids.measure_ids.filtered(lambda m: m.kind == kind)
         if outlet:
             measures = measures.filtered(lambda m: m.outlet_id == outlet)
         return measures

@@ -25,11 +25,11 @@ class TestScoringReports(ScoringCase):
         )
         self.assertIn(self.outlet_a.name, html)
         self.assertIn(self.period.name, html)
-        self.assertIn("%.2f" % sheet.score, html)
+        self.assertIn(f"{sheet.score:.2f}", html)
         self.assertIn(f"{sheet.rank} / {sheet.ranked_count}", html)
         self.assertIn(sheet.band_id.name, html)
         for line in sheet.line_ids:
-            self.assertIn("%.2f" % line.value, html)
+            self.assertIn(f"{line.value:.2f}", html)
             self.assertIn(str(line.definition).split("\n")[0][:40], html)
         for measure in sheet.measure_ids:
             self.assertIn(measure.note, html)
@@ -50,6 +50,11 @@ class TestScoringReports(ScoringCase):
         self.assertEqual(header[:5], ("Rank", "Outlet", "Region", "Score", "Grade"))
         self.assertEqual(len(body), len(self.period.sheet_ids))
         by_outlet = {row[1]: row for row in body}
+        labels = dict(
+            self.env["repair.service.scoring.sheet.line"]
+            ._fields["metric_code"]
+            ._description_selection(self.env)
+        )
         for outlet in (self.outlet_a, self.outlet_b):
             sheet = self._sheet(outlet)
             row = by_outlet[outlet.name]
@@ -58,9 +63,7 @@ class TestScoringReports(ScoringCase):
             self.assertAlmostEqual(row[3], sheet.score, places=2)
             self.assertEqual(row[4], sheet.band_id.name)
             for line in sheet.line_ids.filtered(lambda x: x.indicator == "metric"):
-                col = header.index(
-                    f"{dict(line._fields['metric_code']._description_selection(self.env))[line.metric_code]} value"
-                )
+                col = header.index(f"{labels[line.metric_code]} value")
                 self.assertAlmostEqual(row[col], line.value, places=2)
                 self.assertAlmostEqual(row[col + 1], line.points, places=2)
         # ranked outlets first, by rank
