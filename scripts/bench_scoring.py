@@ -138,6 +138,14 @@ def setup(env, outlets, orders, complaints):
         )
     else:
         print("  complaints: model not installed")
+    # fresh statistics, as the autovacuum daemon keeps them in production
+    for table in (
+        "repair_service_outlet",
+        "repair_order",
+        "repair_service_sla_line",
+        "repair_service_followup",
+    ):
+        cr.execute(f"ANALYZE {table}")
     return outlet_ids, last - first + 1, followups
 
 
