@@ -86,6 +86,12 @@
         "views/repair_service_complaint_batch_views.xml",
         "data/repair_service_complaint_crisis_data.xml",
         "views/repair_service_complaint_crisis_views.xml",
+        "security/repair_service_scoring_rules.xml",
+        "data/repair_service_scoring_data.xml",
+        "views/repair_service_scoring_views.xml",
+        "data/repair_service_scoring_documents_data.xml",
+        "views/repair_service_scoring_documents_views.xml",
+        "report/repair_service_scoring_reports.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -97,6 +103,7 @@
         "demo/repair_warranty_request_demo.xml",
         "demo/repair_warranty_national_demo.xml",
         "demo/repair_service_complaint_demo.xml",
+        "demo/repair_service_scoring_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

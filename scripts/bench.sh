@@ -15,3 +15,6 @@ PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_repair.py" "$db" 
 # the warranty decision for N orders in one batch
 # shellcheck disable=SC2086
 PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_warranty.py" "$db" ${BENCH_WARRANTY_N:-1000 10000}
+# the scoring period's close: outlets, orders, complaints
+# shellcheck disable=SC2086
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_scoring.py" "$db" ${BENCH_SCORING_N:-1000 1000000 50000}

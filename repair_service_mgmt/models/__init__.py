@@ -91,3 +91,13 @@ from . import repair_order_complaint
 from . import repair_service_complaint_migration
 from . import repair_service_complaint_batch
 from . import repair_service_complaint_crisis
+from . import repair_service_scoring_scheme
+from . import repair_service_scoring_metric
+from . import repair_service_scoring_band
+from . import repair_service_scoring_period
+from . import repair_service_scoring_period_close
+from . import repair_service_scoring_sheet
+from . import repair_service_scoring_sheet_line
+from . import repair_service_scoring_measure
+from . import repair_service_outlet_scoring
+from . import repair_service_scoring_documents

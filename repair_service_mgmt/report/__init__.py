@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import report_repair_record
 from . import report_repair_receipt
+from . import report_scoring_ranking_xlsx

@@ -39,3 +39,6 @@ from . import test_complaint
 from . import test_complaint_intake
 from . import test_complaint_batch
 from . import test_complaint_crisis
+from . import test_scoring
+from . import test_scoring_documents
+from . import test_scoring_reports

@@ -445,6 +445,76 @@ MATRIX = {
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "-", "-", "rwc"),
     },
+    # R-46 scoring. Configuration: every employee reads the scheme (the
+    # sheets show its definitions); the CS-centre manager sets it up. A is
+    # the first company's scheme, B the shared one, C the second company's.
+    **{
+        model: {
+            "technician": ("r", "r", "r", "-"),
+            "outlet_staff": ("r", "r", "r", "-"),
+            "outlet_manager": ("r", "r", "r", "-"),
+            "cs_agent": ("r", "r", "r", "-"),
+            "cs_supervisor": ("r", "r", "r", "-"),
+            "cs_manager": (ops, ops, ops, "-"),
+            "billing": ("r", "r", "r", "-"),
+            "portal": ("-", "-", "-", "-"),
+            "company2_manager": (ops, "-", ops, ops),
+        }
+        for model, ops in (
+            # a scheme is archived, never deleted; its lines are edited
+            ("repair.service.scoring.scheme", "rwc"),
+            ("repair.service.scoring.metric", "rwcu"),
+            ("repair.service.scoring.band", "rwcu"),
+            ("repair.service.scoring.band.measure", "rwcu"),
+        )
+    },
+    # periods (A, B of the first company, C of the second): read by the
+    # outlets and the CS centre, closed and confirmed by the CS-centre
+    # manager (buttons), never deleted
+    "repair.service.scoring.period": {
+        "technician": ("r", "r", "r", "-"),
+        "outlet_staff": ("r", "r", "r", "-"),
+        "outlet_manager": ("r", "r", "r", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "r", "-"),
+        "cs_manager": ("rwc", "rwc", "rwc", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "-", "-", "rwc"),
+    },
+    # score sheets: the outlet's people read their own outlet's only (never
+    # another outlet's figures); supervisors their region; the CS centre
+    # all; made by the close, nobody creates or deletes one; the CS-centre
+    # manager writes (the chatter: figures are guarded by the workflow)
+    "repair.service.scoring.sheet": {
+        "technician": ("r", "r", "-", "-"),
+        "outlet_staff": ("r", "r", "-", "-"),
+        "outlet_manager": ("r", "r", "-", "-"),
+        "cs_agent": ("r", "r", "r", "-"),
+        "cs_supervisor": ("r", "r", "-", "-"),
+        "cs_manager": ("rw", "rw", "rw", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rw", "-", "-", "rw"),
+    },
+    # their figures and measures: read only, as the sheet
+    **{
+        model: {
+            "technician": ("r", "r", "-", "-"),
+            "outlet_staff": ("r", "r", "-", "-"),
+            "outlet_manager": ("r", "r", "-", "-"),
+            "cs_agent": ("r", "r", "r", "-"),
+            "cs_supervisor": ("r", "r", "-", "-"),
+            "cs_manager": ("r", "r", "r", "-"),
+            "billing": ("-", "-", "-", "-"),
+            "portal": ("-", "-", "-", "-"),
+            "company2_manager": ("r", "-", "-", "r"),
+        }
+        for model in (
+            "repair.service.scoring.sheet.line",
+            "repair.service.scoring.measure",
+        )
+    },
 }
 
 WIZARDS = {
@@ -594,6 +664,7 @@ class TestAccessMatrix(OutletCase):
             )
             for order, outlet in zip(orders, outlets, strict=True)
         )
+        cls.records.update(cls._scoring_records())
         cls.wizards = cls._wizards()
 
     # ------------------------------------------------------------------
@@ -795,6 +866,81 @@ class TestAccessMatrix(OutletCase):
                 "repair.service.spare.template.line",
                 lambda i: {"product_id": cls.part.id},
             ),
+        }
+
+    @classmethod
+    def _scoring_records(cls):
+        """R-46: schemes (first company, shared, second company), periods
+        (first company twice, second company) closed on the orders above,
+        and the sheets of outlets A, B, C."""
+        schemes = []
+        for company in (cls.company1, cls.company2):
+            schemes.append(
+                cls.env["repair.service.scoring.scheme"].create(
+                    {
+                        "name": f"Matrix scheme {company.name}",
+                        "company_id": company.id,
+                        "metric_ids": [
+                            Command.create(
+                                {"code": code, "name": code, "weight": weight}
+                            )
+                            for code, weight in (
+                                ("response", 30),
+                                ("quality", 30),
+                                ("attitude", 20),
+                                ("satisfaction", 20),
+                            )
+                        ],
+                        "band_ids": [
+                            Command.create(
+                                {
+                                    "name": "All",
+                                    "min_score": 0.0,
+                                    "measure_ids": [
+                                        Command.create({"kind": "bonus", "amount": 10})
+                                    ],
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+        schemes.insert(1, cls.env.ref(f"{M}.scoring_scheme_default"))
+        today = datetime.now().date()
+        Period = cls.env["repair.service.scoring.period"]
+        periods = tuple(
+            Period.create(
+                {
+                    "kind": "quarter",
+                    "date_from": today - timedelta(days=days),
+                    "date_to": today + timedelta(days=1),
+                    "company_id": scheme.company_id.id,
+                    "scheme_id": scheme.id,
+                }
+            )
+            for scheme, days in ((schemes[0], 30), (schemes[0], 31), (schemes[2], 30))
+        )
+        periods[0]._close()
+        periods[2]._close()
+        sheets = tuple(
+            period.sheet_ids.filtered(lambda s, o=outlet: s.outlet_id == o)
+            for period, outlet in zip(
+                (periods[0], periods[0], periods[2]),
+                (cls.outlet_a, cls.outlet_b, cls.outlet_c),
+                strict=True,
+            )
+        )
+        return {
+            "repair.service.scoring.scheme": tuple(schemes),
+            "repair.service.scoring.metric": tuple(s.metric_ids[:1] for s in schemes),
+            "repair.service.scoring.band": tuple(s.band_ids[:1] for s in schemes),
+            "repair.service.scoring.band.measure": tuple(
+                s.band_ids[:1].measure_ids[:1] for s in schemes
+            ),
+            "repair.service.scoring.period": periods,
+            "repair.service.scoring.sheet": sheets,
+            "repair.service.scoring.sheet.line": tuple(s.line_ids[:1] for s in sheets),
+            "repair.service.scoring.measure": tuple(s.measure_ids[:1] for s in sheets),
         }
 
     @classmethod
