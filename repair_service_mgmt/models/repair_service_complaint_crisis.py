@@ -58,9 +58,7 @@ class RepairServiceComplaint(models.Model):
     insurer_notified_at = fields.Datetime(
         string="Insurer Notified On", readonly=True, copy=False, tracking=True
     )
-    insurer_notified_by_id = fields.Many2one(
-        "res.users", string="Insurer Notified By", readonly=True, copy=False
-    )
+    insurer_notified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     close_missing = fields.Char(
         string="Missing Before Closing",
         compute="_compute_close_missing",
@@ -148,7 +146,10 @@ class RepairServiceComplaint(models.Model):
         """The insurer-notification activity was marked done."""
         todo = self.filtered(lambda c: not c.insurer_notified_at)
         todo._workflow_step().write(
-            {"insurer_notified_at": fields.Datetime.now(), "insurer_notified_by_id": user.id}
+            {
+                "insurer_notified_at": fields.Datetime.now(),
+                "insurer_notified_by_id": user.id,
+            }
         )
 
     @api.model_create_multi
