@@ -234,6 +234,8 @@ class RepairServiceComplaint(models.Model):
             "lot_id": lot_id or False,
             "batch_key": self._batch_key_of(key),
             "batch_symptom_id": symptom_id,
+            # its deadlines run for the quality department, which appraises it
+            "taker_id": self._batch_quality_user(company).id or self.env.uid,
             "repair_ids": [fields.Command.set(repair_ids)],
             "description": self.env._(
                 "%(symptom)s repaired in %(repaired)s of %(sold)s units sold of "
@@ -246,14 +248,20 @@ class RepairServiceComplaint(models.Model):
             ),
         }
 
+    @api.model
+    def _batch_quality_user(self, company):
+        quality = self.env.ref(f"{MODULE}.group_quality").sudo().users
+        return quality.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        )[:1]
+
     def _batch_activity_start(self):
         """R-34: the quality department appraises the accident."""
-        quality = self.env.ref(f"{MODULE}.group_quality").sudo().users
         self._activity_start(
             "mail_activity_complaint_batch_accident",
-            lambda c: quality.filtered(
-                lambda u: u.active and not u.share and c.company_id in u.company_ids
-            )[:1],
+            lambda c: c.taker_id.filtered(
+                lambda u: u.has_group(f"{MODULE}.group_quality")
+            ),
             summary=lambda c: self.env._(
                 "Batch quality accident %(complaint)s: appraise it",
                 complaint=c.name,

@@ -116,6 +116,11 @@ class RepairServiceComplaint(models.Model):
                 )
         return super().action_close()
 
+    def action_cancel(self):
+        result = super().action_cancel()
+        self._activity_cancel([INSURER_ACTIVITY])
+        return result
+
     def _insurer_activity_sync(self):
         """R-35: one insurer-notification activity for the CS centre on each
         open complaint that needs it and has none yet."""

@@ -126,6 +126,8 @@ class TestComplaintBatchAccident(ComplaintCase):
         )
         self.assertEqual(len(activity), 1)
         self.assertTrue(activity.user_id.has_group(f"{M}.group_quality"))
+        # its deadlines run for the quality department
+        self.assertEqual(accident.taker_id, activity.user_id)
 
     def test_r34_one_of_forty_raises_nothing(self):
         product = self._product("Quiet fridge", tracking="lot")
