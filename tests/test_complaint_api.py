@@ -100,3 +100,22 @@ def test_portal_user_reads_no_complaint_over_rpc(people, complaints):
         "create",
         {"partner_id": 1, "description": "Forged"},
     )
+
+
+def test_r34_r35_counts_and_insurer_notice_not_typed_in(people, complaints):
+    """R-34, R-35: the batch accident counts are the scheduled action's and
+    the insurer's notification is recorded by its activity: a plain write of
+    either is refused, and the detection cannot be run over RPC."""
+    agent = people["client"]("api.agent")
+    complaint = complaints["a"]
+    for values in (
+        {"batch_units_repaired": 1},
+        {"batch_units_sold": 100000},
+        {"batch_key": "1-1-0-1"},
+        {"insurer_notified_at": "2026-11-23 10:00:00"},
+    ):
+        error = agent.refused(COMPLAINT, "write", [complaint], values)
+        assert "workflow" in str(error)
+    agent.refused(COMPLAINT, "_cron_batch_quality_accidents", [])
+    tech = people["client"]("api.tech.a")
+    tech.refused(COMPLAINT, "write", [complaint], {"property_loss": 1.0})

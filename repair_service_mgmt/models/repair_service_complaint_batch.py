@@ -49,7 +49,6 @@ class RepairServiceComplaint(models.Model):
     )
     batch_symptom_id = fields.Many2one(
         "repair.service.fault.code",
-        string="Batch Symptom",
         readonly=True,
         copy=False,
         help="The symptom (fault code) repaired again and again in this batch.",
@@ -70,7 +69,7 @@ class RepairServiceComplaint(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # R-34: one open accident per (company, product, lot, symptom)
         self.env.cr.execute(
             SQL(
@@ -81,6 +80,7 @@ class RepairServiceComplaint(models.Model):
                 OPEN_STATES,
             )
         )
+        return result
 
     # ------------------------------------------------------------------
     # Detection
@@ -94,14 +94,18 @@ class RepairServiceComplaint(models.Model):
     def _batch_repair_counts(self):
         """{(company, product, lot, symptom): [units repaired, repair ids]}
         from one grouped query of the repair orders."""
-        groups = self.env["repair.order"].sudo()._read_group(
-            [
-                ("symptom_id", "!=", False),
-                ("product_id", "!=", False),
-                ("state", "!=", "cancel"),
-            ],
-            ["company_id", "product_id", "lot_id", "symptom_id"],
-            ["__count", "id:array_agg"],
+        groups = (
+            self.env["repair.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("symptom_id", "!=", False),
+                    ("product_id", "!=", False),
+                    ("state", "!=", "cancel"),
+                ],
+                ["company_id", "product_id", "lot_id", "symptom_id"],
+                ["__count", "id:array_agg"],
+            )
         )
         counts = defaultdict(lambda: [0, []])
         for company, product, lot, symptom, count, ids in groups:
@@ -114,15 +118,19 @@ class RepairServiceComplaint(models.Model):
     def _batch_sold_counts(self, product_ids):
         """{(company, product, lot): units delivered to customers} from one
         grouped query of the done move lines to a customer location."""
-        groups = self.env["stock.move.line"].sudo()._read_group(
-            [
-                ("state", "=", "done"),
-                ("product_id", "in", list(product_ids)),
-                ("location_dest_id.usage", "=", "customer"),
-                ("location_id.usage", "!=", "customer"),
-            ],
-            ["company_id", "product_id", "lot_id"],
-            ["quantity:sum"],
+        groups = (
+            self.env["stock.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "done"),
+                    ("product_id", "in", list(product_ids)),
+                    ("location_dest_id.usage", "=", "customer"),
+                    ("location_id.usage", "!=", "customer"),
+                ],
+                ["company_id", "product_id", "lot_id"],
+                ["quantity:sum"],
+            )
         )
         sold = defaultdict(float)
         for company, product, lot, quantity in groups:
@@ -149,12 +157,19 @@ class RepairServiceComplaint(models.Model):
         figures = {}
         for key, (repaired, repair_ids) in repairs.items():
             company = company_of[key[0]]
-            if not (company.batch_accident_rate > 0 or company.batch_accident_units > 0):
+            if not (
+                company.batch_accident_rate > 0 or company.batch_accident_units > 0
+            ):
                 continue
             units_sold = int(sold.get(key[:3], 0))
             # a lower bound: the baseline of a finished accident only lowers it
             if self._batch_is_accident(company, repaired, units_sold):
-                figures[self._batch_key_of(key)] = (key, repaired, units_sold, repair_ids)
+                figures[self._batch_key_of(key)] = (
+                    key,
+                    repaired,
+                    units_sold,
+                    repair_ids,
+                )
         if not figures:
             return self.browse()
         # states changed in this transaction count (the unique index reads them)
@@ -219,6 +234,8 @@ class RepairServiceComplaint(models.Model):
             "lot_id": lot_id or False,
             "batch_key": self._batch_key_of(key),
             "batch_symptom_id": symptom_id,
+            # its deadlines run for the quality department, which appraises it
+            "taker_id": self._batch_quality_user(company).id or self.env.uid,
             "repair_ids": [fields.Command.set(repair_ids)],
             "description": self.env._(
                 "%(symptom)s repaired in %(repaired)s of %(sold)s units sold of "
@@ -231,14 +248,20 @@ class RepairServiceComplaint(models.Model):
             ),
         }
 
+    @api.model
+    def _batch_quality_user(self, company):
+        quality = self.env.ref(f"{MODULE}.group_quality").sudo().users
+        return quality.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        )[:1]
+
     def _batch_activity_start(self):
         """R-34: the quality department appraises the accident."""
-        quality = self.env.ref(f"{MODULE}.group_quality").sudo().users
         self._activity_start(
             "mail_activity_complaint_batch_accident",
-            lambda c: quality.filtered(
-                lambda u: u.active and not u.share and c.company_id in u.company_ids
-            )[:1],
+            lambda c: c.taker_id.filtered(
+                lambda u: u.has_group(f"{MODULE}.group_quality")
+            ),
             summary=lambda c: self.env._(
                 "Batch quality accident %(complaint)s: appraise it",
                 complaint=c.name,
@@ -257,7 +280,6 @@ class ResCompany(models.Model):
         "sold of a product (or lot) is a batch quality accident. 0 disables it.",
     )
     batch_accident_units = fields.Integer(
-        string="Batch Accident Units",
         default=50,
         help="The same symptom repaired in at least this many units of a "
         "product (or lot) is a batch quality accident. 0 disables it.",

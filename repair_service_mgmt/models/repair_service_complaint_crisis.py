@@ -58,9 +58,7 @@ class RepairServiceComplaint(models.Model):
     insurer_notified_at = fields.Datetime(
         string="Insurer Notified On", readonly=True, copy=False, tracking=True
     )
-    insurer_notified_by_id = fields.Many2one(
-        "res.users", string="Insurer Notified By", readonly=True, copy=False
-    )
+    insurer_notified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     close_missing = fields.Char(
         string="Missing Before Closing",
         compute="_compute_close_missing",
@@ -118,6 +116,11 @@ class RepairServiceComplaint(models.Model):
                 )
         return super().action_close()
 
+    def action_cancel(self):
+        result = super().action_cancel()
+        self._activity_cancel([INSURER_ACTIVITY])
+        return result
+
     def _insurer_activity_sync(self):
         """R-35: one insurer-notification activity for the CS centre on each
         open complaint that needs it and has none yet."""
@@ -148,7 +151,10 @@ class RepairServiceComplaint(models.Model):
         """The insurer-notification activity was marked done."""
         todo = self.filtered(lambda c: not c.insurer_notified_at)
         todo._workflow_step().write(
-            {"insurer_notified_at": fields.Datetime.now(), "insurer_notified_by_id": user.id}
+            {
+                "insurer_notified_at": fields.Datetime.now(),
+                "insurer_notified_by_id": user.id,
+            }
         )
 
     @api.model_create_multi

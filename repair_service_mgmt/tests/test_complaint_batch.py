@@ -22,14 +22,10 @@ class TestComplaintBatchAccident(ComplaintCase):
         cls.stock = cls.env.ref("stock.stock_location_stock")
         cls.customers = cls.env.ref("stock.stock_location_customers")
         cls.env.company.write({"batch_accident_rate": 5.0, "batch_accident_units": 50})
-        Accident = cls.env["repair.service.complaint"].with_context(
-            active_test=False
-        )
+        Accident = cls.env["repair.service.complaint"].with_context(active_test=False)
         # only the figures of this test count
         cls.env["repair.order"].sudo().search([]).write({"symptom_id": False})
-        Accident.search([("batch_key", "!=", False)]).sudo().write(
-            {"batch_key": False}
-        )
+        Accident.search([("batch_key", "!=", False)]).sudo().write({"batch_key": False})
 
     def _product(self, name, tracking="none"):
         return self.env["product.product"].create(
@@ -123,11 +119,15 @@ class TestComplaintBatchAccident(ComplaintCase):
         self.assertAlmostEqual(accident.batch_rate, 5.0)
         self.assertEqual(accident.repair_ids, repairs)
         activity = accident.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref(f"{M}.mail_activity_complaint_batch_accident")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref(f"{M}.mail_activity_complaint_batch_accident")
+            )
         )
         self.assertEqual(len(activity), 1)
         self.assertTrue(activity.user_id.has_group(f"{M}.group_quality"))
+        # its deadlines run for the quality department
+        self.assertEqual(accident.taker_id, activity.user_id)
 
     def test_r34_one_of_forty_raises_nothing(self):
         product = self._product("Quiet fridge", tracking="lot")
@@ -187,7 +187,10 @@ class TestComplaintBatchAccident(ComplaintCase):
         accidents = self._accidents(product)
         self.assertEqual(len(accidents), 2)
         self.assertEqual(
-            ((accidents - accident).batch_units_repaired, accident.batch_units_repaired),
+            (
+                (accidents - accident).batch_units_repaired,
+                accident.batch_units_repaired,
+            ),
             (7, 4),
         )
 

@@ -112,6 +112,12 @@ class TestComplaintCrisis(ComplaintCase):
         complaint.with_user(self.supervisor).action_close()
         self.assertEqual(complaint.state, "closed")
 
+    def test_r35_cancelled_complaint_drops_its_insurer_task(self):
+        complaint = self._complaint(major_property_loss=True, property_loss=600.0)
+        self.assertTrue(self._insurer_activities(complaint))
+        complaint.with_user(self.supervisor).action_cancel()
+        self.assertFalse(self._insurer_activities(complaint))
+
     def test_r35_general_complaint_with_a_loss_needs_no_insurer(self):
         complaint = self._complaint(property_loss=900.0)
         self.assertEqual(complaint.severity, "general")
