@@ -165,9 +165,7 @@ class TestRepairPortal(OutletHttpCase):
         page = self.url_open(f"/my/repairs/{covered.id}").text
         self.assertIn("repair_portal_warranty", page)
         self.assertIn("In warranty: free", page)
-        self.assertIn(
-            f"Warranty left: {covered.warranty_days_left} days", page
-        )
+        self.assertIn(f"Warranty left: {covered.warranty_days_left} days", page)
         self.assertIn("Open to you: repair, exchange, refund", page)
         self.assertIn("In warranty until", page)
         page = self.url_open(f"/my/repairs/{uncovered.id}").text
