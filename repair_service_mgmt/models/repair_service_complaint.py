@@ -289,6 +289,13 @@ class RepairServiceComplaint(models.Model):
     )
     reviewed_at = fields.Datetime(readonly=True, copy=False)
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    about_attitude = fields.Boolean(
+        string="About the Service Attitude",
+        tracking=True,
+        help="The complaint is about the attitude of the outlet's staff: a "
+        "valid one counts against the outlet's service attitude when it is "
+        "scored.",
+    )
     other_departments = fields.Boolean(
         string="Other Departments Involved",
         tracking=True,

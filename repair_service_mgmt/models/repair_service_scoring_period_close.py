@@ -190,9 +190,32 @@ class RepairServiceScoringPeriod(models.Model):
         return figures
 
     def _figures_attitude(self, outlet_ids):
-        """Valid attitude complaints: a slot until complaints are recorded
-        (0 complaints, not scored)."""
-        return defaultdict(dict)
+        """Valid complaints about the service attitude received in the
+        period, per outlet (one grouped query; the orders dispatched are the
+        denominator)."""
+        start, end = self._bounds()
+        groups = (
+            self.env["repair.service.complaint"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("outlet_id", "in", list(outlet_ids)),
+                    ("company_id", "=", self.company_id.id),
+                    ("about_attitude", "=", True),
+                    ("validity", "=", "valid"),
+                    ("state", "!=", "cancelled"),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["outlet_id"],
+                ["__count"],
+            )
+        )
+        figures = defaultdict(dict)
+        for outlet, count in groups:
+            figures[outlet.id]["attitude_complaints"] = (count, 0, None)
+        return figures
 
     def _figures_satisfaction(self, outlet_ids):
         """Follow-up calls done in the period: their scores and those with
@@ -277,7 +300,12 @@ class RepairServiceScoringPeriod(models.Model):
             if not denominator:
                 return None
             return max(0.0, min(100.0, 100.0 * (value - 1.0) / 4.0))
-        return None  # attitude complaints: not yet recorded
+        if indicator == "attitude_complaints":
+            # R-46: per 100 orders dispatched; 2 or more per 100 orders: 0
+            if not denominator:
+                return None
+            return max(0.0, 100.0 - 50.0 * 100.0 * numerator / denominator)
+        return None
 
     def _indicator_param(self, indicator):
         scheme = self.scheme_id

@@ -53,9 +53,10 @@ DEFINITIONS = {
         "scored."
     ),
     "attitude_complaints": _lt(
-        "Valid complaints about the service attitude per 100 orders dispatched "
-        "in the period: available once complaints are recorded; until then "
-        "not scored (its weight is spread over the other metrics)."
+        "Valid complaints about the service attitude received in the period "
+        "per 100 orders dispatched in the period. Points = 100 − 50 × "
+        "complaints per 100 orders (0 from 2 per 100 orders). No order "
+        "dispatched: not scored."
     ),
     "mean_satisfaction": _lt(
         "Sum of the satisfaction scores (1–5) ÷ follow-up calls done in the "

@@ -71,6 +71,10 @@ class ScoringCase(OutletCase):
         cls.a5.invalidate_recordset(["create_date"])
         # outlet B: one order, perfect
         cls.b1 = cls._order(cls.outlet_b, minutes(60), BASE + timedelta(days=1), 0)
+        # outlet A: one valid complaint about the staff's attitude
+        cls.complaint_a = cls._attitude_complaint(
+            cls.outlet_a, BASE + timedelta(days=1)
+        )
         # deadlines: a1, a2 met, a3 missed, a4 still running (not concluded)
         for order, state in (
             (cls.a1, "met"),
@@ -180,6 +184,23 @@ class ScoringCase(OutletCase):
             followup.answer_ids[:1].write({"answer": "no"})
         return followup
 
+    @classmethod
+    def _attitude_complaint(cls, outlet, when, **vals):
+        return cls.env["repair.service.complaint"].create(
+            dict(
+                {
+                    "partner_id": cls.a1.partner_id.id,
+                    "outlet_id": outlet.id,
+                    "company_id": outlet.company_id.id,
+                    "description": "The technician was rude.",
+                    "about_attitude": True,
+                    "validity": "valid",
+                    "date": when,
+                },
+                **vals,
+            )
+        )
+
     def _close(self, period=None):
         (period or self.period).with_user(self.manager).action_close()
 
@@ -281,6 +302,7 @@ class TestScoring(ScoringCase):
         methods = (
             period._figures_response,
             period._figures_quality,
+            period._figures_attitude,
             period._figures_satisfaction,
             period._figures_violations,
         )
@@ -295,16 +317,30 @@ class TestScoring(ScoringCase):
             method(outlets)
             self.assertEqual(self.env.cr.sql_log_count - before, one, method)
 
-    def test_r46_attitude_slot(self):
-        """Attitude complaints: 0 per 100 orders, not scored until
-        complaints are recorded; its weight goes to the other metrics."""
+    def test_r46_attitude_complaints(self):
+        """Valid attitude complaints received in the period per 100 orders
+        dispatched: A has 1 (an invalid one, one about something else and
+        one after the period do not count) for 4 orders → 25 per 100 →
+        100 − 50 × 25 < 0 → 0 points; B has none → 100 points."""
+        in_period = BASE + timedelta(days=1)
+        # the valid one: cls.complaint_a
+        self._attitude_complaint(self.outlet_a, in_period, validity="invalid")
+        self._attitude_complaint(self.outlet_a, in_period, about_attitude=False)
+        self._attitude_complaint(self.outlet_a, BASE + timedelta(days=200))
         self._close()
         sheet = self._sheet(self.outlet_a)
         line = self._line(sheet, "attitude_complaints")
-        self.assertEqual((line.numerator, line.denominator), (0, 4))
-        self.assertFalse(line.scored)
-        self.assertFalse(self._line(sheet, "metric", "attitude").scored)
-        self.assertIn("complaints are recorded", line.definition)
+        self.assertEqual((line.numerator, line.denominator), (1, 4))
+        self.assertAlmostEqual(line.value, 25.0)
+        self.assertTrue(line.scored)
+        self.assertAlmostEqual(line.points, 0.0)
+        self.assertTrue(self._line(sheet, "metric", "attitude").scored)
+        self.assertAlmostEqual(sheet.attitude_score, 0.0)
+        self.assertIn("per 100 orders dispatched", line.definition)
+        line_b = self._line(self._sheet(self.outlet_b), "attitude_complaints")
+        self.assertEqual(line_b.numerator, 0)
+        self.assertTrue(line_b.scored)
+        self.assertAlmostEqual(line_b.points, 100.0)
 
     def test_r46_customer_satisfaction(self):
         """Scores 4 and 2 → mean 3 → 100 × (3 − 1) / 4 = 50; one of two
@@ -321,10 +357,11 @@ class TestScoring(ScoringCase):
         self.assertAlmostEqual(sheet.satisfaction_score, 50.0)
 
     def test_r46_violations_and_score(self):
-        """One confirmed violation in the period (fine 300): 5 points off.
-        Score A = (30 × 70.83 + 30 × 50 + 20 × 50) / 80 − 5 = 52.81 (the
-        attitude weight spread); B = 100: rank 1 Excellent, A rank 2 Fail,
-        C (no orders) not scored, ranked or graded."""
+        """One confirmed violation in the period (fine 300): 5 points off;
+        one valid attitude complaint for 4 orders: attitude 0.
+        Score A = (30 × 70.83 + 30 × 50 + 20 × 0 + 20 × 50) / 100 − 5 =
+        41.25; B = 100: rank 1 Excellent, A rank 2 Fail, C (no orders) not
+        scored, ranked or graded."""
         self._close()
         sheet_a, sheet_b = self._sheet(self.outlet_a), self._sheet(self.outlet_b)
         sheet_c = self._sheet(self.outlet_c)
@@ -332,7 +369,7 @@ class TestScoring(ScoringCase):
         self.assertAlmostEqual(sheet_a.fine_amount, 300.0)
         self.assertAlmostEqual(sheet_a.violation_deduction, 5.0)
         response = (200 / 3 + 75) / 2
-        expected = (30 * response + 30 * 50 + 20 * 50) / 80 - 5
+        expected = (30 * response + 30 * 50 + 20 * 0 + 20 * 50) / 100 - 5
         self.assertAlmostEqual(sheet_a.score, round(expected, 2), places=2)
         self.assertAlmostEqual(sheet_b.score, 100.0)
         self.assertEqual((sheet_b.rank, sheet_a.rank), (1, 2))
