@@ -2,7 +2,7 @@
 """Benchmark of the scoring period's close (R-46; prints figures, asserts
 only that every outlet got a sheet): OUTLETS outlets, ORDERS orders of the
 quarter with their contact deadlines, a follow-up call for one order in three,
-and COMPLAINTS complaints when the complaint model is installed, inserted
+and COMPLAINTS complaints (one in five about the staff's attitude), inserted
 with SQL ``generate_series``; then the period is closed and the time and the
 growth of the process memory (RSS) are printed.
 
@@ -130,20 +130,38 @@ def setup(env, outlets, orders, complaints):
         {"first": first, "last": last},
     )
     followups = cr.rowcount
-    if "repair.service.complaint" in env:
-        cols = required_columns(cr, "repair_service_complaint", {"id"})
-        print(
-            "  complaints: model installed; inserting them is not written yet "
-            f"(required columns: {', '.join(cols)})"
-        )
-    else:
-        print("  complaints: model not installed")
+    # complaints about the outlets, received in the quarter: one in five
+    # about the staff's attitude, four in five of those judged valid
+    cr.execute(
+        """INSERT INTO repair_service_complaint
+                  (name, company_id, partner_id, outlet_id, state, channel,
+                   complainant_type, kind, description, date, validity,
+                   about_attitude, active, create_uid, write_uid, create_date,
+                   write_date)
+           SELECT 'BENCH-C/' || g, %(company)s, %(partner)s,
+                  (%(outlets)s::int[])[1 + g %% %(n_outlets)s], 'analysed',
+                  'phone', 'customer', 'customer', 'Bench complaint',
+                  %(start)s::timestamp + (g %% 85) * interval '1 day',
+                  CASE WHEN g %% 5 != 0 THEN 'valid' ELSE 'invalid' END,
+                  g %% 5 = 1, true, 1, 1, now(), now()
+             FROM generate_series(1, %(n)s) g""",
+        {
+            "company": company.id,
+            "partner": template_order.partner_id.id,
+            "outlets": outlet_ids,
+            "n_outlets": len(outlet_ids),
+            "start": START,
+            "n": complaints,
+        },
+    )
+    print(f"  complaints: {cr.rowcount} inserted")
     # fresh statistics, as the autovacuum daemon keeps them in production
     for table in (
         "repair_service_outlet",
         "repair_order",
         "repair_service_sla_line",
         "repair_service_followup",
+        "repair_service_complaint",
     ):
         cr.execute(f"ANALYZE {table}")
     return outlet_ids, last - first + 1, followups
