@@ -37,8 +37,7 @@ class RepairServiceComplaint(models.Model):
         """The files of a mail from outside are evidence of the complaint."""
         result = super()._message_post_after_hook(message, msg_vals)
         if message.message_type == "email" and message.attachment_ids:
-            for complaint in self:
-                complaint.sudo()._workflow_step().write(
-                    {"evidence_ids": [(4, a.id) for a in message.attachment_ids]}
-                )
+            self.sudo()._workflow_step().write(
+                {"evidence_ids": [(4, a.id) for a in message.attachment_ids]}
+            )
         return result

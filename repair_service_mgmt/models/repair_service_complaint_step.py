@@ -120,6 +120,17 @@ class RepairServiceComplaint(models.Model):
         action = self.env._("record that the complainant was contacted")
         self._check_role("group_cs_agent", action)
         self._check_state([*OPEN_STATES, "invalid"], action)
+        answered = self.filtered(
+            lambda c: c.state == "invalid" and c.complainant_contacted_at
+        )
+        if answered:
+            raise UserError(
+                self.env._(
+                    "%(complaints)s: the complainant was already given the "
+                    "explanation.",
+                    complaints=", ".join(answered.mapped("display_name")),
+                )
+            )
         for complaint in self.filtered(lambda c: c.state == "invalid"):
             complaint.message_post(
                 body=complaint.invalid_explanation,
@@ -170,6 +181,13 @@ class RepairServiceComplaint(models.Model):
         self._check_role("group_cs_manager", action)
         self._check_state(["new", "analysed"], action)
         for complaint in self:
+            if complaint.reviewed_at:
+                raise UserError(
+                    self.env._(
+                        "%(complaint)s was already reviewed by management.",
+                        complaint=complaint.display_name,
+                    )
+                )
             if not complaint.is_serious:
                 raise UserError(
                     self.env._(

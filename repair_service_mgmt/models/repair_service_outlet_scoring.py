@@ -27,5 +27,5 @@ class RepairServiceOutlet(models.Model):
             "repair_service_mgmt.repair_service_scoring_sheet_action"
         )
         action["domain"] = [("outlet_id", "=", self.id)]
-        action["context"] = {"search_default_group_by_kind": 0}
+        action["context"] = {"default_outlet_id": self.id}
         return action

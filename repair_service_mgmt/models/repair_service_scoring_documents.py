@@ -221,18 +221,6 @@ class RepairServiceScoringMeasure(models.Model):
         )
         return True
 
-    def action_view_document(self):
-        self.ensure_one()
-        record = self.move_id or self.violation_id
-        if not record:
-            return False
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-        }
-
 
 class RepairServiceScoringSheet(models.Model):
     _name = "repair.service.scoring.sheet"

@@ -181,8 +181,6 @@ class RepairServiceScoringPeriod(models.Model):
         )
         for period in ended:
             period._close()
-            if period.state == "closed":
-                period._workflow_step().write({"closed_at": fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------

@@ -435,10 +435,11 @@ class RepairServiceScoringPeriod(models.Model):
                 )
         self._rank(results)
         self._write_sheets(results)
-        if self.state == "open":
-            self._workflow_step().write(
-                {"state": "closed", "closed_at": fields.Datetime.now()}
-            )
+        # closed (again) now: a period scored before it ended is scored
+        # again by the daily job once it has
+        self._workflow_step().write(
+            {"state": "closed", "closed_at": fields.Datetime.now()}
+        )
 
     def _rank(self, results):
         """Competition ranking of the scored outlets (equal scores, equal

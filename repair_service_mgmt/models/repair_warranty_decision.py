@@ -281,7 +281,12 @@ class RepairWarrantyDecision(models.AbstractModel):
             "fmt": fmt,
             "policy_of": policy_of,
         }
-        return {f["key"]: self._decide_one(f, lookups) for f in facts}
+        results = {}
+        for fact in facts:
+            result = self._decide_one(fact, lookups)
+            result["pending_exclusion_ids"] = fact.get("pending_exclusions", [])
+            results[fact["key"]] = result
+        return results
 
     def _result(self, in_warranty, rule, reason, **extra):
         return dict(
@@ -297,11 +302,6 @@ class RepairWarrantyDecision(models.AbstractModel):
             },
             **extra,
         )
-
-    @api.model
-    def _period_end(self, start, months):
-        """The last day of a period of ``months`` from ``start``."""
-        return period_end(start, months)
 
     def _purchase_date(self, fact, policy, deliveries):
         """``(date, source)`` of the purchase, or ``(False, False)``."""

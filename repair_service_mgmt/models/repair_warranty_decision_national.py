@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .repair_warranty_decision import period_end
+
 
 class RepairWarrantyDecision(models.AbstractModel):
     """R-25, the national 三包 details the one decision applies: the days
@@ -60,7 +62,7 @@ class RepairWarrantyDecision(models.AbstractModel):
             purchase
             and policy.durable_goods
             and policy.presumption_months
-            and fact["date"] <= self._period_end(purchase, policy.presumption_months)
+            and fact["date"] <= period_end(purchase, policy.presumption_months)
         ):
             return records.reason_id, False
         effective = records.filtered(
@@ -69,6 +71,8 @@ class RepairWarrantyDecision(models.AbstractModel):
         if effective == records:
             return effective.reason_id, False
         pending = records - effective
+        # the exclusions that wait for the CS centre, shown on the order
+        fact["pending_exclusions"] = pending.ids
         return effective.reason_id, self.env._(
             "A defect found within %(months)s months of delivery is presumed the "
             "seller's: the exclusion (%(reasons)s) applies only once the CS "

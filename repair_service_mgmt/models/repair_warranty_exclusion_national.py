@@ -52,46 +52,14 @@ class RepairWarrantyExclusion(models.Model):
         "repair_id.purchase_invoice_number",
     )
     def _compute_needs_cs_confirmation(self):
-        pending = self._presumption_pending()
+        # the decision says which exclusions wait for the CS centre
+        orders = self.repair_id.filtered("id")
+        decisions = self.env["repair.warranty.decision"]._decide(orders)
         for exclusion in self:
-            exclusion.needs_cs_confirmation = exclusion in pending
-
-    def _presumption_pending(self):
-        """The exclusions of these that wait for the CS centre's confirmation."""
-        candidates = self.filtered(
-            lambda e: not e.cs_confirmed and e.reason_id.presumption_applies
-        )
-        orders = candidates.repair_id.filtered("id")
-        if not orders:
-            return self.browse()
-        decision = self.env["repair.warranty.decision"]
-        decisions = decision._decide(orders)
-        policies = {}
-        index = decision._policy_index(orders.company_id)
-        pending = self.browse()
-        for exclusion in candidates:
-            order = exclusion.repair_id
-            purchase = decisions.get(order.id, {}).get("purchase_date")
-            key = (order.product_id.id, order.company_id.id)
-            if key not in policies:
-                policies[key] = decision._match_policy(
-                    index, order.product_id, order.company_id
-                )
-            policy = policies[key]
-            if not (
-                purchase
-                and policy
-                and policy.durable_goods
-                and policy.presumption_months
-            ):
-                continue
-            carry_in = fields.Date.context_today(
-                self, order.create_date or fields.Datetime.now()
+            decision = decisions.get(exclusion.repair_id.id, {})
+            exclusion.needs_cs_confirmation = exclusion.id in decision.get(
+                "pending_exclusion_ids", []
             )
-            end = decision._period_end(purchase, policy.presumption_months)
-            if carry_in <= end:
-                pending |= exclusion
-        return pending
 
     def unlink(self):
         confirmed = self.filtered("cs_confirmed")

@@ -437,6 +437,9 @@ class RepairWarrantyRequest(models.Model):
                 ["name:array_agg"],
             )
         )
+        # the decisions of all the requests at once
+        by_order = decision._decide(self.repair_id)
+        by_lot = decision._decide_lots(self.filtered(lambda r: not r.repair_id).lot_id)
         for request in self:
             if request.lot_id in others:
                 raise UserError(
@@ -465,9 +468,9 @@ class RepairWarrantyRequest(models.Model):
                     )
                 )
             if request.repair_id:
-                facts = decision._decide(request.repair_id)[request.repair_id.id]
+                facts = by_order[request.repair_id.id]
             else:
-                facts = decision._decide_lots(request.lot_id)[request.lot_id.id]
+                facts = by_lot[request.lot_id.id]
             if not {"exchange", "refund"} & set(facts["options"]):
                 raise UserError(
                     self.env._(
@@ -524,6 +527,7 @@ class RepairWarrantyRequest(models.Model):
                 for review in reviews
             ):
                 continue
+            # need_validation is computed without dependencies: drop it
             request.invalidate_recordset(["need_validation"])
             request._workflow_step().write({"state": "approved"})
             request.message_post(

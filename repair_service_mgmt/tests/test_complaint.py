@@ -134,6 +134,17 @@ class TestComplaint(ComplaintCase):
             )
         )
         self.assertTrue(sent)
+        # the explanation is sent once: a second call is refused
+        with self._refused(UserError, "already given the explanation"):
+            complaint.action_contact_complainant()
+        self.assertEqual(
+            len(
+                complaint.message_ids.filtered(
+                    lambda m: "out of warranty" in (m.body or "")
+                )
+            ),
+            len(sent),
+        )
         with self._refused(UserError, "kept as recorded"):
             complaint.invalid_explanation = "Something else"
 
@@ -171,6 +182,9 @@ class TestComplaint(ComplaintCase):
         reviewed.review_note = "Passed to the general manager in writing."
         reviewed.action_management_review()
         self.assertEqual(complaint.reviewed_by_id, self.manager)
+        # reviewed once: a second review (another notice) is refused
+        with self._refused(UserError, "already reviewed"):
+            reviewed.action_management_review()
         self.assertFalse(
             complaint.activity_ids.filtered(lambda a: a.activity_type_id == review_type)
         )
