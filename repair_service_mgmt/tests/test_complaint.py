@@ -422,3 +422,19 @@ class TestComplaintDemo(ComplaintCase):
         self.assertEqual(
             {c.company_id for c in demo.values()}, {self.env.ref("base.main_company")}
         )
+
+    def test_r35_demo_crisis_has_its_documents_and_the_insurer_notified(self):
+        """R-35: the demo's crisis event shows a property loss over the
+        threshold, the insurer notified by the CS-centre manager, and the
+        settlement agreement and the customer's receipt attached."""
+        crisis = self.env.ref(f"{M}.complaint_crisis_demo")
+        self.assertEqual(crisis.property_loss, 3800.0)
+        self.assertTrue(crisis.insurer_required)
+        self.assertEqual(
+            crisis.insurer_notified_by_id, self.env.ref(f"{M}.user_cs_manager_demo")
+        )
+        self.assertEqual(
+            crisis.crisis_agreement_ids.name, "settlement-agreement-wang.txt"
+        )
+        self.assertEqual(crisis.crisis_receipt_ids.name, "receipt-wang.txt")
+        self.assertFalse(crisis.close_missing)
