@@ -112,8 +112,8 @@ def setup(env, complaints, sheets):
                   (ARRAY['first_time', 'representative', 'functional',
                          'safety'])[1 + g %% 4], 'Bench defect',
                   CASE WHEN g %% 3 = 0 THEN 'closed' ELSE 'sent' END,
-                  %(start)s::timestamp + interval '2 days' + (g %% 24) * interval '1 day',
-                  %(start)s::timestamp + interval '2 days' + (g %% 24) * interval '1 day',
+                  %(start)s::timestamp + (2 + g %% 24) * interval '1 day',
+                  %(start)s::timestamp + (2 + g %% 24) * interval '1 day',
                   CASE WHEN g %% 3 = 0 THEN %(start)s::timestamp
                       + interval '4 days' + (g %% 24) * interval '1 day' END,
                   true, 1, 1, now(), now()

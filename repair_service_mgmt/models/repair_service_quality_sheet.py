@@ -117,7 +117,6 @@ class RepairServiceQualitySheet(models.Model):
     )
     symptom_id = fields.Many2one(
         "repair.service.fault.code",
-        string="Symptom",
         domain=[("kind", "=", "symptom")],
         tracking=True,
     )
@@ -138,7 +137,6 @@ class RepairServiceQualitySheet(models.Model):
         "repair_service_quality_sheet_evidence_rel",
         "sheet_id",
         "attachment_id",
-        string="Evidence",
         help="Photos, test reports, the faulty part's label.",
     )
     complaint_ids = fields.Many2many(
@@ -166,18 +164,14 @@ class RepairServiceQualitySheet(models.Model):
         tracking=True, help="What the factory or the quality department changes."
     )
     sent_at = fields.Datetime(string="Sent On", readonly=True, copy=False)
-    sent_by_id = fields.Many2one(
-        "res.users", string="Sent By", readonly=True, copy=False
-    )
+    sent_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     analysed_at = fields.Datetime(string="Analysed On", readonly=True, copy=False)
-    analysed_by_id = fields.Many2one(
-        "res.users", string="Analysed By", readonly=True, copy=False
-    )
+    analysed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     closed_at = fields.Datetime(
         string="Closed On", readonly=True, copy=False, tracking=True
     )
     closed_by_id = fields.Many2one(
-        "res.users", string="Closed By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     days_to_close = fields.Float(
         compute="_compute_days_to_close",
