@@ -10,7 +10,7 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import M
 from .test_complaint import ComplaintCase
@@ -200,6 +200,30 @@ class TestQualitySheet(ComplaintCase):
             .with_user(self.tech_a)
             .has_access("read")
         )
+
+    def test_r36_quality_opens_the_sheet_and_the_complaint_forms(self):
+        """The quality department works from the forms: the sheet's (its
+        answer) and the complaint's behind it (read only)."""
+        lot = self.env["stock.lot"].create(
+            {"name": "QIS-LOT", "product_id": self.product.id}
+        )
+        complaint = self._complaint(
+            repair_ids=[Command.set(self.order.ids)], lot_id=lot.id
+        )
+        sheet = self._sheet(
+            complaint_ids=[Command.set(complaint.ids)],
+            repair_ids=[Command.set(self.order.ids)],
+            lot_id=lot.id,
+            symptom_id=self.noise.id,
+        )
+        sheet.action_send()
+        with Form(sheet.with_user(self.quality)) as form:
+            self.assertEqual(form.state, "sent")
+            form.analysis = "Loose mount"
+            form.cause = "Torque too low"
+        self.assertEqual(sheet.analysis, "Loose mount")
+        complaint_form = Form(complaint.with_user(self.quality))
+        self.assertEqual(complaint_form.quality_sheet_count, 1)
 
     def test_r34_r36_batch_accident_opens_one_sheet(self):
         """A batch quality accident found by the scheduled action opens one
