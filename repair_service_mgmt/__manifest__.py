@@ -110,6 +110,7 @@
         "demo/repair_warranty_national_demo.xml",
         "demo/repair_service_complaint_demo.xml",
         "demo/repair_service_scoring_demo.xml",
+        "demo/repair_service_complaint_crisis_demo.xml",
         "demo/repair_service_quality_sheet_demo.xml",
     ],
     "assets": {
