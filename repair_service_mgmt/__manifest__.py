@@ -92,6 +92,12 @@
         "data/repair_service_scoring_documents_data.xml",
         "views/repair_service_scoring_documents_views.xml",
         "report/repair_service_scoring_reports.xml",
+        "security/repair_service_quality_sheet_rules.xml",
+        "data/repair_service_quality_sheet_data.xml",
+        "data/repair_service_quality_sheet_sla_data.xml",
+        "data/repair_service_complaint_report_data.xml",
+        "data/repair_service_complaint_report_cron_data.xml",
+        "views/repair_service_quality_sheet_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -105,6 +111,7 @@
         "demo/repair_service_complaint_demo.xml",
         "demo/repair_service_scoring_demo.xml",
         "demo/repair_service_complaint_crisis_demo.xml",
+        "demo/repair_service_quality_sheet_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -21,3 +21,6 @@ PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_scoring.py" "$db"
 # the batch quality accident detection over N repair orders and P products
 # shellcheck disable=SC2086
 PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_complaint_batch.py" "$db" ${BENCH_BATCH_N:-1000000 500}
+# the monthly complaint reports (XLSX) of a month of N complaints, M sheets
+# shellcheck disable=SC2086
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_complaint_report.py" "$db" ${BENCH_COMPLAINT_REPORT_N:-100000 2000}

@@ -3,3 +3,4 @@
 from . import report_repair_record
 from . import report_repair_receipt
 from . import report_scoring_ranking_xlsx
+from . import report_complaint_monthly_xlsx

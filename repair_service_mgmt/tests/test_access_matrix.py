@@ -445,6 +445,32 @@ MATRIX = {
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "-", "-", "rwc"),
     },
+    # quality information sheets are the CS centre's and the quality
+    # department's (all of their companies); outlet roles have none
+    "repair.service.quality.sheet": {
+        "technician": ("-", "-", "-", "-"),
+        "outlet_staff": ("-", "-", "-", "-"),
+        "outlet_manager": ("-", "-", "-", "-"),
+        "cs_agent": ("rwc", "rwc", "rwc", "-"),
+        "cs_supervisor": ("rwc", "rwc", "rwc", "-"),
+        "cs_manager": ("rwc", "rwc", "rwc", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "-", "-", "rwc"),
+    },
+    # the monthly reports: CS-centre managers (and the quality
+    # department), each their own wizard
+    "repair.service.complaint.report.wizard": {
+        "technician": ("-", "-", "-", "-"),
+        "outlet_staff": ("-", "-", "-", "-"),
+        "outlet_manager": ("-", "-", "-", "-"),
+        "cs_agent": ("-", "-", "-", "-"),
+        "cs_supervisor": ("-", "-", "-", "-"),
+        "cs_manager": ("rwc", "rwc", "-", "-"),
+        "billing": ("-", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "rwc", "-", "-"),
+    },
     # R-46 scoring. Configuration: every employee reads the scheme (the
     # sheets show its definitions); the CS-centre manager sets it up. A is
     # the first company's scheme, B the shared one, C the second company's.
@@ -523,6 +549,7 @@ WIZARDS = {
     "repair.order.warranty.wizard",
     "repair.service.application.reject.wizard",
     "repair.service.outlet.suspend.wizard",
+    "repair.service.complaint.report.wizard",
 }
 # a 1×1 PNG: signatures and completion photos
 PNG = base64.b64encode(
@@ -663,6 +690,17 @@ class TestAccessMatrix(OutletCase):
                 }
             )
             for order, outlet in zip(orders, outlets, strict=True)
+        )
+        cls.records["repair.service.quality.sheet"] = tuple(
+            cls.env["repair.service.quality.sheet"].create(
+                {
+                    "product_id": order.product_id.id,
+                    "description": "Matrix sheet",
+                    "repair_ids": [Command.set(order.ids)],
+                    "company_id": order.company_id.id,
+                }
+            )
+            for order in orders
         )
         cls.records.update(cls._scoring_records())
         cls.wizards = cls._wizards()
@@ -980,6 +1018,11 @@ class TestAccessMatrix(OutletCase):
                 "repair.service.outlet.suspend.wizard": {
                     "outlet_ids": [Command.set(records["outlet"].ids)],
                     "reason": "Violations",
+                },
+                "repair.service.complaint.report.wizard": {
+                    "month": "1",
+                    "year": 2031,
+                    "company_id": order.company_id.id,
                 },
             }[model]
 
