@@ -92,6 +92,10 @@
         "data/repair_service_scoring_documents_data.xml",
         "views/repair_service_scoring_documents_views.xml",
         "report/repair_service_scoring_reports.xml",
+        "security/repair_service_corrective_action_rules.xml",
+        "data/repair_service_corrective_action_data.xml",
+        "data/repair_service_corrective_action_sla_data.xml",
+        "views/repair_service_corrective_action_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -104,6 +108,7 @@
         "demo/repair_warranty_national_demo.xml",
         "demo/repair_service_complaint_demo.xml",
         "demo/repair_service_scoring_demo.xml",
+        "demo/repair_service_corrective_action_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -42,3 +42,4 @@ from . import test_complaint_crisis
 from . import test_scoring
 from . import test_scoring_documents
 from . import test_scoring_reports
+from . import test_complaint_responsibility
