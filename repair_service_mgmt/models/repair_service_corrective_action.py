@@ -63,7 +63,7 @@ class RepairServiceCorrectiveAction(models.Model):
         help="Who carries the action out and marks it done.",
     )
     date_due = fields.Date(
-        string="Due Date",
+        string="Complete By",
         required=True,
         tracking=True,
         help="The action is due by the end of this day.",
