@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html2plaintext
 
 from .repair_service_workflow_mixin import ALL_FIELDS
 
@@ -270,3 +271,35 @@ class RepairServiceCorrectiveAction(models.Model):
             "res_id": self.complaint_id.id,
             "view_mode": "form",
         }
+
+    def _done_from_activity(self, feedback):
+        """The owner marked the action's activity done (activity list or
+        chatter): the action is done, the feedback its result when none
+        was written; the Done step's checks apply."""
+        todo = self.filtered(lambda a: a.state == "open")
+        for record in todo:
+            if not (record.result or "").strip() and feedback:
+                record.result = html2plaintext(feedback).strip()
+        todo.action_done()
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        """R-38: an activity of a corrective action marked done marks the
+        action done (the step answering it)."""
+        activity_type = self.env.ref(f"{MODULE}.{ACTIVITY}", raise_if_not_found=False)
+        ids = [
+            activity.res_id
+            for activity in self
+            if activity_type
+            and activity.res_model == "repair.service.corrective.action"
+            and activity.activity_type_id == activity_type
+        ]
+        result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        if ids:
+            # after the activity is done: the step finds no activity to close
+            actions = self.env["repair.service.corrective.action"].browse(ids)
+            actions.filtered(lambda a: a.state == "open")._done_from_activity(feedback)
+        return result

@@ -285,6 +285,38 @@ class TestComplaintResponsibility(ComplaintCase):
         other.with_user(self.manager).action_done()
         self.assertEqual(other.done_by_id, self.manager)
 
+    def test_r38_activity_done_marks_the_action_done(self):
+        """R-38: the owner marking the activity done from their activity
+        list marks the action done, the feedback as its result; without a
+        result it is refused; only the owner's (or a CS-centre manager's)."""
+        complaint = self._analysed(responsible_outlet_id=self.outlet.id)
+        action = self._action(complaint)
+        activity = action.activity_ids
+        with self._refused(UserError, "result"):
+            activity.with_user(self.tech_a).action_feedback()
+        self.assertEqual(action.state, "open")
+        with self._refused(AccessError, "owner"):
+            activity.with_user(self.agent).action_feedback(feedback="By the taker")
+        self.assertEqual(action.state, "open")
+        activity.with_user(self.tech_a).action_feedback(
+            feedback="<p>Coached the technician</p>"
+        )
+        self.assertEqual(action.state, "done")
+        self.assertEqual(action.result, "Coached the technician")
+        self.assertEqual(action.done_by_id, self.tech_a)
+        self.assertFalse(action.activity_ids)
+        # one done message, not two
+        self.assertEqual(
+            self.env["mail.message"].search_count(
+                [
+                    ("model", "=", ACTION),
+                    ("res_id", "=", action.id),
+                    ("mail_activity_type_id", "!=", False),
+                ]
+            ),
+            1,
+        )
+
     def test_r38_owner_change_moves_the_activity(self):
         """R-38: a new owner gets the activity, the former one loses it; a
         cancelled action has none."""
