@@ -395,3 +395,26 @@ class TestComplaintResponsibility(ComplaintCase):
         self.assertEqual(complaint.state, "closed")
         with self._refused(UserError, "handled"):
             self._action(complaint)
+
+    def test_r38_demo_complaint_with_violation_and_actions(self):
+        """R-38 demo: a valid attitude complaint with its responsible outlet,
+        the outlet's draft violation with the penalty, two corrective
+        actions of which one is done."""
+        complaint = self.env.ref(f"{M}.complaint_attitude_demo")
+        nanjing = self.env.ref(f"{M}.outlet_nanjing_demo")
+        self.assertEqual(complaint.responsible_outlet_id, nanjing)
+        violation = complaint.violation_ids
+        self.assertEqual(len(violation), 1)
+        self.assertEqual(
+            (violation.outlet_id, violation.state, violation.fine_amount),
+            (nanjing, "draft", 200.0),
+        )
+        self.assertEqual(
+            sorted(complaint.corrective_action_ids.mapped("state")), ["done", "open"]
+        )
+        self.assertEqual(
+            complaint.corrective_action_ids.filtered(
+                lambda a: a.state == "open"
+            ).activity_ids.user_id,
+            self.env.ref(f"{M}.user_outlet2_manager_demo"),
+        )
