@@ -15,10 +15,14 @@ ACTION = "repair.service.corrective.action"
 def actions(people):
     admin = people["admin"]
     managers = {
-        key: new_user(admin, f"api.ca.om.{key}", "repair_service_mgmt.group_outlet_manager")
+        key: new_user(
+            admin, f"api.ca.om.{key}", "repair_service_mgmt.group_outlet_manager"
+        )
         for key in ("a", "b")
     }
-    outlet_a = approved_outlet(people, technicians=["api.tech.a"], staff=[managers["a"]])
+    outlet_a = approved_outlet(
+        people, technicians=["api.tech.a"], staff=[managers["a"]]
+    )
     outlet_b = approved_outlet(
         people,
         region=people["north"],
@@ -160,7 +164,9 @@ def test_r38_violation_link_only_by_the_step(people, actions):
         "repair.service.violation", "write", [violation], {"complaint_id": complaint}
     )
     assert "workflow" in str(error)
-    people["client"]("api.agent").call(COMPLAINT, "action_record_violation", [complaint])
+    people["client"]("api.agent").call(
+        COMPLAINT, "action_record_violation", [complaint]
+    )
     rows = cs_manager.call(
         "repair.service.violation",
         "search_read",

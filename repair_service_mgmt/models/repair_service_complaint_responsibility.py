@@ -29,7 +29,6 @@ class RepairServiceComplaint(models.Model):
     )
     responsible_outlet_id = fields.Many2one(
         "repair.service.outlet",
-        string="Responsible Outlet",
         tracking=True,
         index="btree_not_null",
         check_company=True,
@@ -57,9 +56,7 @@ class RepairServiceComplaint(models.Model):
         "complaint_id",
         string="Corrective Actions",
     )
-    corrective_action_count = fields.Integer(
-        compute="_compute_corrective_action_count"
-    )
+    corrective_action_count = fields.Integer(compute="_compute_corrective_action_count")
     can_record_violation = fields.Boolean(compute="_compute_can_record_violation")
 
     @api.constrains("penalty_amount")

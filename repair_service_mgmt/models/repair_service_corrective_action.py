@@ -70,7 +70,6 @@ class RepairServiceCorrectiveAction(models.Model):
         help="The action is due by the end of this day.",
     )
     due_at = fields.Datetime(
-        string="Due At",
         compute="_compute_due_at",
         store=True,
         help="The end of the due date: the deadline of the action.",
@@ -176,9 +175,7 @@ class RepairServiceCorrectiveAction(models.Model):
                         "set while a valid complaint is handled.",
                         complaint=complaint.display_name,
                         state=dict(
-                            complaint._fields["state"]._description_selection(
-                                self.env
-                            )
+                            complaint._fields["state"]._description_selection(self.env)
                         )[complaint.state],
                     )
                 )
@@ -199,9 +196,11 @@ class RepairServiceCorrectiveAction(models.Model):
                 self._check_setter(self.complaint_id)
             elif "result" in vals:
                 self._check_owner_or_manager(self.env._("write the result"))
-        moved = self.filtered(lambda a: a.state == "open") if (
-            {"user_id", "date_due", "name"} & set(vals)
-        ) else self.browse()
+        moved = (
+            self.filtered(lambda a: a.state == "open")
+            if ({"user_id", "date_due", "name"} & set(vals))
+            else self.browse()
+        )
         result = super().write(vals)
         if moved:
             # the owner's activity follows the owner and the due date

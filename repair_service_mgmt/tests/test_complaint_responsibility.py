@@ -142,12 +142,16 @@ class TestComplaintResponsibility(ComplaintCase):
         self.assertEqual(violation.penalty, "warning")
         self.assertEqual(violation.violation_type, "other")
         # the link is the step's: not written by hand, even with a context
-        other = self.env["repair.service.violation"].with_user(self.manager).create(
-            {
-                "outlet_id": self.outlet.id,
-                "violation_type": "other",
-                "description": "Unrelated",
-            }
+        other = (
+            self.env["repair.service.violation"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "outlet_id": self.outlet.id,
+                    "violation_type": "other",
+                    "description": "Unrelated",
+                }
+            )
         )
         with self._refused(UserError, "workflow"):
             other.with_user(self.manager).write({"complaint_id": complaint.id})
