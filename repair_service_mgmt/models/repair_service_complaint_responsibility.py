@@ -247,6 +247,17 @@ class RepairServiceComplaint(models.Model):
                 )
         return super().action_close()
 
+    def action_cancel(self):
+        """A cancelled complaint needs no corrective action: its open ones
+        are cancelled with it (kept, with their history)."""
+        result = super().action_cancel()
+        actions = self.sudo().corrective_action_ids.filtered(
+            lambda a: a.state == "open"
+        )
+        actions._workflow_step().write({"state": "cancelled"})
+        actions._activity_cancel(["mail_activity_corrective_action"])
+        return result
+
     # ------------------------------------------------------------------
     # Smart buttons
     # ------------------------------------------------------------------

@@ -400,6 +400,20 @@ class TestComplaintResponsibility(ComplaintCase):
         with self._refused(UserError, "handled"):
             self._action(complaint)
 
+    def test_r38_cancelled_complaint_cancels_its_open_actions(self):
+        """R-38: cancelling the complaint cancels its open corrective
+        actions and their activities; a done one stays done."""
+        complaint = self._analysed(responsible_outlet_id=self.outlet.id)
+        open_action = self._action(complaint, date_due="2099-01-31")
+        done = self._action(complaint, result="Done already")
+        done.with_user(self.tech_a).action_done()
+        complaint.with_user(self.supervisor).action_cancel()
+        self.assertEqual(complaint.state, "cancelled")
+        self.assertEqual(open_action.state, "cancelled")
+        self.assertFalse(open_action.activity_ids)
+        self.assertEqual(open_action.sla_line_ids.state, "met")
+        self.assertEqual(done.state, "done")
+
     def test_r38_demo_complaint_with_violation_and_actions(self):
         """R-38 demo: a valid attitude complaint with its responsible outlet,
         the outlet's draft violation with the penalty, two corrective
