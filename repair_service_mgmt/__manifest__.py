@@ -108,6 +108,7 @@
         "demo/repair_warranty_national_demo.xml",
         "demo/repair_service_complaint_demo.xml",
         "demo/repair_service_scoring_demo.xml",
+        "demo/repair_service_complaint_crisis_demo.xml",
         "demo/repair_service_corrective_action_demo.xml",
     ],
     "assets": {

@@ -18,3 +18,6 @@ PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_warranty.py" "$db
 # the scoring period's close: outlets, orders, complaints
 # shellcheck disable=SC2086
 PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_scoring.py" "$db" ${BENCH_SCORING_N:-1000 1000000 50000}
+# the batch quality accident detection over N repair orders and P products
+# shellcheck disable=SC2086
+PYTHONPATH="$ODOO_SRC" "$VENV/bin/python" "$ROOT/scripts/bench_complaint_batch.py" "$db" ${BENCH_BATCH_N:-1000000 500}

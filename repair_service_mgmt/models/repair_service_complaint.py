@@ -391,11 +391,14 @@ class RepairServiceComplaint(models.Model):
         "date",
         "progress_reported_at",
         "state",
+        "resolved_at",
         "company_id.complaint_progress_days",
     )
     def _compute_progress_due_at(self):
+        # until the result reaches the complainant (resolution): after it,
+        # the follow-up deadline runs
         for complaint in self:
-            if complaint.state not in OPEN_STATES:
+            if complaint.state not in OPEN_STATES or complaint.resolved_at:
                 complaint.progress_due_at = False
                 continue
             days = complaint.company_id.complaint_progress_days or 3

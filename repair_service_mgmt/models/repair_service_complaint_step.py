@@ -1,5 +1,7 @@
 # Copyright 2026 repair_service_mgmt contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import fields, models
@@ -316,28 +318,44 @@ class RepairServiceComplaint(models.Model):
                         complaint=complaint.display_name,
                     )
                 )
-        for complaint in self:
-            group = complaint.company_id.sudo().complaint_escalation_group_id or (
-                self.env.ref(f"{MODULE}.group_vice_president")
-            )
-            managers = self.env.ref(f"{MODULE}.group_cs_manager").sudo().users
-            users = (managers | group.sudo().users).filtered(
-                lambda u, c=complaint: (
-                    u.active and not u.share and c.company_id in u.company_ids
+        pending = self._activities_of(["mail_activity_complaint_escalation"])
+        if pending:
+            escalated = self.browse(pending.mapped("res_id"))
+            raise UserError(
+                self.env._(
+                    "%(complaints)s was already escalated and waits for the "
+                    "answer of %(users)s: escalate again once they have marked "
+                    "their activity done.",
+                    complaints=", ".join(escalated.mapped("display_name")),
+                    users=", ".join(pending.user_id.mapped("name")),
                 )
             )
-            complaint._activity_start(
-                "mail_activity_complaint_escalation",
-                users,
-                summary=self.env._(
-                    "Escalated complaint %(complaint)s: deadline missed",
-                    complaint=complaint.name,
-                ),
-                note=self.env._(
-                    "%(user)s escalated the complaint: it was not handled in time.",
-                    user=self.env.user.name,
-                ),
+        managers = self.env.ref(f"{MODULE}.group_cs_manager").sudo().users
+        default_group = self.env.ref(f"{MODULE}.group_vice_president")
+
+        def escalated_to(complaint):
+            group = (
+                complaint.company_id.sudo().complaint_escalation_group_id
+                or default_group
             )
+            return (managers | group.sudo().users).filtered(
+                lambda u: (
+                    u.active and not u.share and complaint.company_id in u.company_ids
+                )
+            )
+
+        self._activity_start(
+            "mail_activity_complaint_escalation",
+            escalated_to,
+            summary=lambda complaint: self.env._(
+                "Escalated complaint %(complaint)s: deadline missed",
+                complaint=complaint.name,
+            ),
+            note=self.env._(
+                "%(user)s escalated the complaint: it was not handled in time.",
+                user=self.env.user.name,
+            ),
+        )
         self._workflow_step().write(
             {"escalated_at": fields.Datetime.now(), "escalated_by_id": self.env.uid}
         )
@@ -350,28 +368,29 @@ class RepairServiceComplaint(models.Model):
         """R-31: a serious complaint waits for the CS-centre manager's
         review."""
         managers = self.env.ref(f"{MODULE}.group_cs_manager").sudo().users
-        for complaint in self:
-            users = managers.filtered(
-                lambda u, c=complaint: (
-                    u.active and not u.share and c.company_id in u.company_ids
+        self._activity_start(
+            "mail_activity_complaint_review",
+            lambda complaint: managers.filtered(
+                lambda u: (
+                    u.active and not u.share and complaint.company_id in u.company_ids
                 )
-            )
-            complaint._activity_start(
-                "mail_activity_complaint_review",
-                users[:1],
-                summary=self.env._(
-                    "Serious complaint %(complaint)s: management review",
-                    complaint=complaint.name,
-                ),
-            )
+            )[:1],
+            summary=lambda complaint: self.env._(
+                "Serious complaint %(complaint)s: management review",
+                complaint=complaint.name,
+            ),
+        )
 
     def _cron_complaint_progress(self):
-        """R-32 (S0 五(三)2): a progress report due on an open complaint is
-        an activity for the employee who took it (one per complaint)."""
+        """R-32 (S0 五(三)2): a progress report due within a day on an open
+        complaint is an activity for the employee who took it (one per
+        complaint), due when the report is; the deadline itself is a line of
+        the deadline engine (its policy follows ``progress_due_at``)."""
         due = self.search(
             [
                 ("state", "in", OPEN_STATES),
-                ("progress_due_at", "<=", fields.Datetime.now()),
+                ("progress_due_at", "!=", False),
+                ("progress_due_at", "<=", fields.Datetime.now() + timedelta(days=1)),
             ]
         )
         waiting = due._activities_of(["mail_activity_complaint_progress"])
@@ -379,4 +398,7 @@ class RepairServiceComplaint(models.Model):
         todo._activity_start(
             "mail_activity_complaint_progress",
             lambda c: c.taker_id.filtered("active"),
+            deadline=lambda c: fields.Date.context_today(
+                c.with_context(tz=c.taker_id.tz or "UTC"), c.progress_due_at
+            ),
         )

@@ -191,7 +191,13 @@ class RepairServiceSlaMixin(models.AbstractModel):
                             }
                         )
                     continue
-                if policy.deadline_field and line.state in ("running", "paused"):
+                # a deadline met stays where it was: the field may be cleared
+                # by the very step that meets it
+                if (
+                    policy.deadline_field
+                    and line.state in ("running", "paused")
+                    and record not in met
+                ):
                     deadline = policy._deadline(line.start_date, record)
                     if deadline != line.deadline:
                         line.deadline = deadline

@@ -209,7 +209,10 @@ class TestComplaintDeadlines(ComplaintCase):
             complaint.write({"cause": "Fee misread", "responsibility": "Outlet"})
         with freeze_time(T0 + timedelta(hours=71)):
             on_time.action_analyse()
-            # a deadline still running (not due) beside the one met
+            # a deadline still running (not due) beside the one met: the
+            # next progress report
+            on_time.progress_note = "The outlet checks the fee today."
+            on_time.action_report_progress()
             on_time.other_departments = True
         with freeze_time(T0 + timedelta(hours=73)):
             self.env["repair.service.sla.line"]._cron_check_deadlines()
@@ -273,6 +276,39 @@ class TestComplaintDeadlines(ComplaintCase):
         self.assertFalse(complaint.followup_problem)
         self.assertIn("Still noisy", complaint.followup_note)
 
+    def test_r32_progress_report_missed_is_a_breach_kept_after_resolution(self):
+        """R-32 (S0 五(三)2): a report not given by its day breaches the
+        progress deadline; the line stays breached (it counts as missed),
+        and once resolved no further report is due."""
+        with freeze_time(T0):
+            complaint = self._complaint()
+        line = self._line(complaint, "sla_policy_complaint_progress")
+        with freeze_time(T0 + timedelta(days=3, minutes=15)):
+            self.env["repair.service.sla.line"]._cron_check_deadlines()
+        self.assertEqual(line.state, "breached")
+        complaint.progress_note = "We are sorry for the delay."
+        with freeze_time(T0 + timedelta(days=3, hours=1)):
+            complaint.action_report_progress()
+        self.assertEqual(line.state, "breached")
+        self.assertEqual(line.deadline, T0 + timedelta(days=3))
+        # a complaint resolved in time: its progress deadline is met there
+        with freeze_time(T0):
+            other = self._complaint()
+        other_line = self._line(other, "sla_policy_complaint_progress")
+        other.write(
+            {
+                "cause": "Fee misread",
+                "responsibility": "Outlet staff",
+                "resolution": "Refunded",
+            }
+        )
+        with freeze_time(T0 + timedelta(days=1)):
+            other.action_analyse()
+            other.action_resolve()
+        self.assertFalse(other.progress_due_at)
+        self.assertEqual(other_line.state, "met")
+        self.assertEqual(other_line.deadline, T0 + timedelta(days=3))
+
     def test_r32_escalation_by_the_taker_when_overdue(self):
         """R-32 (S4 二(1)4): only the employee who took the complaint, and
         only when a deadline is missed, escalates it to the CS-centre
@@ -297,37 +333,62 @@ class TestComplaintDeadlines(ComplaintCase):
         self.assertIn(self.manager, users)
         self.assertIn(self.vp, users)
         self.assertNotIn(self.agent, users)
+        # once escalated, the taker waits for the answer: no second round
+        # of activities while the first one is open
+        with (
+            freeze_time(T0 + timedelta(hours=81)),
+            self._refused(UserError, "already escalated"),
+        ):
+            complaint.action_escalate()
+        self.assertEqual(
+            len(
+                complaint.activity_ids.filtered(
+                    lambda a: a.activity_type_id == escalation
+                )
+            ),
+            len(users),
+        )
 
     def test_r32_progress_reported_at_the_interval(self):
         """R-32 (S0 五(三)2): every 3 days (company setting) the progress
-        report is due; reporting it tells the complainant and answers the
-        activity."""
+        report is due, a deadline of the engine that follows each report; a
+        day ahead the taker gets an activity, answered by the report."""
         with freeze_time(T0):
             complaint = self._complaint()
         self.assertEqual(complaint.progress_due_at, T0 + timedelta(days=3))
+        line = self._line(complaint, "sla_policy_complaint_progress")
+        self.assertEqual(
+            (line.state, line.deadline), ("running", complaint.progress_due_at)
+        )
         progress = self.env.ref(f"{M}.mail_activity_complaint_progress")
         Complaint = self.env["repair.service.complaint"]
-        with freeze_time(T0 + timedelta(days=2)):
+        with freeze_time(T0 + timedelta(hours=23)):
             Complaint._cron_complaint_progress()
         self.assertFalse(
             complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress)
         )
-        with freeze_time(T0 + timedelta(days=3, hours=1)):
+        with freeze_time(T0 + timedelta(days=2, hours=1)):
             Complaint._cron_complaint_progress()
             Complaint._cron_complaint_progress()
         activity = complaint.activity_ids.filtered(
             lambda a: a.activity_type_id == progress
         )
         self.assertEqual(activity.user_id, self.agent)
+        self.assertEqual(activity.date_deadline, (T0 + timedelta(days=3)).date())
         with self._refused(UserError, "Progress"):
             complaint.action_report_progress()
         complaint.progress_note = "The outlet will call you tomorrow."
-        with freeze_time(T0 + timedelta(days=3, hours=2)):
+        with freeze_time(T0 + timedelta(days=2, hours=2)):
             complaint.action_report_progress()
         self.assertFalse(
             complaint.activity_ids.filtered(lambda a: a.activity_type_id == progress)
         )
-        self.assertEqual(complaint.progress_due_at, T0 + timedelta(days=6, hours=2))
+        self.assertEqual(complaint.progress_due_at, T0 + timedelta(days=5, hours=2))
+        # the same deadline line, moved on to the next report
+        self.assertEqual(self._line(complaint, "sla_policy_complaint_progress"), line)
+        self.assertEqual(
+            (line.state, line.deadline), ("running", complaint.progress_due_at)
+        )
         self.assertTrue(
             complaint.message_ids.filtered(
                 lambda m: (
@@ -361,3 +422,19 @@ class TestComplaintDemo(ComplaintCase):
         self.assertEqual(
             {c.company_id for c in demo.values()}, {self.env.ref("base.main_company")}
         )
+
+    def test_r35_demo_crisis_has_its_documents_and_the_insurer_notified(self):
+        """R-35: the demo's crisis event shows a property loss over the
+        threshold, the insurer notified by the CS-centre manager, and the
+        settlement agreement and the customer's receipt attached."""
+        crisis = self.env.ref(f"{M}.complaint_crisis_demo")
+        self.assertEqual(crisis.property_loss, 3800.0)
+        self.assertTrue(crisis.insurer_required)
+        self.assertEqual(
+            crisis.insurer_notified_by_id, self.env.ref(f"{M}.user_cs_manager_demo")
+        )
+        self.assertEqual(
+            crisis.crisis_agreement_ids.name, "settlement-agreement-wang.txt"
+        )
+        self.assertEqual(crisis.crisis_receipt_ids.name, "receipt-wang.txt")
+        self.assertFalse(crisis.close_missing)
