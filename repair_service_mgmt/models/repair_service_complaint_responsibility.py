@@ -8,8 +8,10 @@ from .repair_service_bounds import MAX_AMOUNT, check_bounds
 # what a recorded violation carries over from the complaint: kept as it was
 # once the violation exists (the violation's own steps decide the fine)
 RESPONSIBILITY_FIELDS = ("responsible_outlet_id", "penalty_amount")
-# a complaint whose cause was analysed and that is still handled
-RESPONSIBILITY_STATES = ("analysed", "resolved", "followed_up")
+# a complaint whose cause was not analysed, or that is no longer handled
+# (every other state — analysed, in its approval chain, resolved, followed
+# up — is a valid complaint being handled)
+NOT_HANDLED_STATES = ("new", "invalid", "closed", "cancelled")
 
 
 class RepairServiceComplaint(models.Model):
@@ -36,7 +38,6 @@ class RepairServiceComplaint(models.Model):
         "violation record is made from the complaint, and its manager sets "
         "corrective actions.",
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     penalty_amount = fields.Monetary(
         string="Penalty",
         tracking=True,
@@ -90,7 +91,7 @@ class RepairServiceComplaint(models.Model):
     def _compute_can_record_violation(self):
         for complaint in self:
             complaint.can_record_violation = bool(
-                complaint.state in RESPONSIBILITY_STATES
+                complaint.state not in NOT_HANDLED_STATES
                 and complaint.validity == "valid"
                 and complaint.responsible_outlet_id
                 and not complaint._open_violations()
@@ -144,9 +145,7 @@ class RepairServiceComplaint(models.Model):
         action = self.env._("record the violation of a complaint")
         self._check_role("group_cs_agent", action)
         for complaint in self:
-            if complaint.state not in RESPONSIBILITY_STATES or (
-                complaint.validity != "valid"
-            ):
+            if complaint.state in NOT_HANDLED_STATES or (complaint.validity != "valid"):
                 raise UserError(
                     self.env._(
                         "%(complaint)s: analyse the cause of the complaint "
