@@ -98,6 +98,10 @@
         "data/repair_service_complaint_report_data.xml",
         "data/repair_service_complaint_report_cron_data.xml",
         "views/repair_service_quality_sheet_views.xml",
+        "security/repair_service_corrective_action_rules.xml",
+        "data/repair_service_corrective_action_data.xml",
+        "data/repair_service_corrective_action_sla_data.xml",
+        "views/repair_service_corrective_action_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -112,6 +116,7 @@
         "demo/repair_service_scoring_demo.xml",
         "demo/repair_service_complaint_crisis_demo.xml",
         "demo/repair_service_quality_sheet_demo.xml",
+        "demo/repair_service_corrective_action_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -103,3 +103,5 @@ from . import repair_service_outlet_scoring
 from . import repair_service_scoring_documents
 from . import repair_service_quality_sheet
 from . import repair_service_quality_sheet_links
+from . import repair_service_complaint_responsibility
+from . import repair_service_corrective_action

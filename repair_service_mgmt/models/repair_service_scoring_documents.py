@@ -117,22 +117,32 @@ class RepairServiceScoringMeasure(models.Model):
                 measure._workflow_step().write({"move_id": move.id})
 
     def _make_activities(self):
+        """One activity per measure for its outlet's manager, all created
+        in one batch."""
         measures = self.filtered(lambda m: m.outlet_id.manager_id)
         if not measures:
             return
         kinds = dict(self._fields["kind"]._description_selection(self.env))
-        for measure in measures:
-            activity = measure.sheet_id._activity_start(
-                ACTIVITY_TYPE,
+        entries = [
+            (
+                measure.sheet_id,
                 measure.outlet_id.manager_id,
-                summary=self.env._(
-                    "%(kind)s: %(note)s",
-                    kind=kinds[measure.kind],
-                    note=measure.note or measure.period_id.name,
-                ),
-                note=measure.note,
+                {
+                    "summary": self.env._(
+                        "%(kind)s: %(note)s",
+                        kind=kinds[measure.kind],
+                        note=measure.note or measure.period_id.name,
+                    ),
+                    "note": measure.note,
+                },
             )
-            measure._workflow_step().write({"activity_id": activity[:1].id})
+            for measure in measures
+        ]
+        activities = self.env["repair.service.scoring.sheet"]._activity_create(
+            ACTIVITY_TYPE, entries
+        )
+        for measure, activity in zip(measures, activities, strict=True):
+            measure._workflow_step().write({"activity_id": activity.id})
 
     def _post_recognition(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
@@ -188,6 +198,17 @@ class RepairServiceScoringMeasure(models.Model):
     def action_done(self):
         """The outlet manager (or the CS-centre manager) marks a training,
         coaching or incentive done; its activity is closed with it."""
+        self._check_can_mark_done()
+        measures = self.sudo()
+        activities = measures.activity_id.exists().filtered("active")
+        measures._mark_done()
+        if activities:
+            activities.action_feedback(
+                feedback=self.env._("Done, marked on the measure.")
+            )
+        return True
+
+    def _check_can_mark_done(self):
         is_cs_manager = self.env.user.has_group("repair_service_mgmt.group_cs_manager")
         for measure in self:
             if not is_cs_manager and measure.outlet_id.manager_id != self.env.user:
@@ -206,20 +227,34 @@ class RepairServiceScoringMeasure(models.Model):
                         measure=measure.display_name,
                     )
                 )
-        measures = self.sudo()
-        activities = measures.activity_id.exists()
-        if activities:
-            activities.action_feedback(
-                feedback=self.env._("Done, marked on the measure.")
-            )
-        measures._workflow_step().write(
+
+    def _mark_done(self):
+        self._workflow_step().write(
             {
                 "state": "done",
                 "done_at": fields.Datetime.now(),
                 "done_by_id": self.env.uid,
             }
         )
-        return True
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        """R-46: the activity of a measure marked done (activity list or
+        chatter) marks the measure done, as its Done step would."""
+        measures = (
+            self.env["repair.service.scoring.measure"]
+            .sudo()
+            .search([("activity_id", "in", self.ids), ("state", "=", "confirmed")])
+        )
+        if measures:
+            measures.with_env(self.env)._check_can_mark_done()
+        result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        # as the Done step: written by the module, done by this user
+        measures._mark_done()
+        return result
 
 
 class RepairServiceScoringSheet(models.Model):

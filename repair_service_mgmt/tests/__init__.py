@@ -44,3 +44,4 @@ from . import test_scoring_documents
 from . import test_scoring_reports
 from . import test_quality_sheet
 from . import test_complaint_reports
+from . import test_complaint_responsibility

@@ -471,6 +471,23 @@ MATRIX = {
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "rwc", "-", "-"),
     },
+
+    # R-38: corrective actions. Every employee may own one: they read and
+    # write their own (the result; the steps check the rest); an outlet
+    # manager those of their outlet and sets them; the CS centre those of
+    # its company (supervisors: their regions'); none deleted (cancelled).
+    # A: owned by outlet A's technician; B: by outlet B's.
+    "repair.service.corrective.action": {
+        "technician": ("rw", "rw", "-", "-"),
+        "outlet_staff": ("rw", "-", "-", "-"),
+        "outlet_manager": ("rwc", "rwc", "-", "-"),
+        "cs_agent": ("rwc", "rwc", "rwc", "-"),
+        "cs_supervisor": ("rwc", "rwc", "-", "-"),
+        "cs_manager": ("rwc", "rwc", "rwc", "-"),
+        "billing": ("rw", "-", "-", "-"),
+        "portal": ("-", "-", "-", "-"),
+        "company2_manager": ("rwc", "-", "-", "rwc"),
+    },
     # R-46 scoring. Configuration: every employee reads the scheme (the
     # sheets show its definitions); the CS-centre manager sets it up. A is
     # the first company's scheme, B the shared one, C the second company's.
@@ -702,6 +719,8 @@ class TestAccessMatrix(OutletCase):
             )
             for order in orders
         )
+
+        cls.records["repair.service.corrective.action"] = cls._corrective_actions()
         cls.records.update(cls._scoring_records())
         cls.wizards = cls._wizards()
 
@@ -980,6 +999,28 @@ class TestAccessMatrix(OutletCase):
             "repair.service.scoring.sheet.line": tuple(s.line_ids[:1] for s in sheets),
             "repair.service.scoring.measure": tuple(s.measure_ids[:1] for s in sheets),
         }
+
+    @classmethod
+    def _corrective_actions(cls):
+        """R-38: an action on each outlet's complaint (its responsible
+        outlet), owned by the outlet's technician."""
+        owners = (cls.tech_a, cls.tech_b, cls.tech_c)
+        actions = []
+        for complaint, owner in zip(
+            cls.records["repair.service.complaint"], owners, strict=True
+        ):
+            complaint.responsible_outlet_id = complaint.outlet_id
+            actions.append(
+                cls.env["repair.service.corrective.action"].create(
+                    {
+                        "complaint_id": complaint.id,
+                        "name": "Matrix action",
+                        "user_id": owner.id,
+                        "date_due": "2026-12-31",
+                    }
+                )
+            )
+        return tuple(actions)
 
     @classmethod
     def _wizards(cls):

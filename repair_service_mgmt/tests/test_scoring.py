@@ -6,6 +6,8 @@ grades, who may confirm, and who sees which sheet."""
 
 from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -459,7 +461,14 @@ class TestScoring(ScoringCase):
         self._close()
         before = self._snapshot()
         self._close()
-        self.env["repair.service.scoring.period"]._cron_close_periods()
+        self.assertEqual(self._snapshot(), before)
+        # the scheduled action, once the period ended, scores it again (it
+        # was closed before its end): the close really re-runs
+        first_close = self.period.closed_at
+        with freeze_time(datetime(2031, 4, 2, 6, 0, 0)):
+            self.env["repair.service.scoring.period"]._cron_close_periods()
+        self.assertEqual(self.period.closed_at, datetime(2031, 4, 2, 6, 0, 0))
+        self.assertNotEqual(self.period.closed_at, first_close)
         self.assertEqual(self._snapshot(), before)
 
     def test_r46_cron_closes_ended_periods(self):
@@ -486,9 +495,25 @@ class TestScoring(ScoringCase):
             }
         )
         early.with_user(self.manager).action_close()
+        sheet = self._sheet(self.outlet_a, early)
+        self.assertEqual(self._line(sheet, "contact_median").denominator, 0)
+        self.assertEqual(self._line(sheet, "attitude_complaints").numerator, 0)
+        # its last days bring an order contacted after 45 minutes and a
+        # valid attitude complaint, after the early close
+        late_order = self._order(self.outlet_a, datetime(2020, 3, 20, 8, 45))
+        late_order.sudo().write({"dispatched_at": datetime(2020, 3, 20, 8, 0)})
+        self._attitude_complaint(self.outlet_a, datetime(2020, 3, 21, 9, 0))
         early.sudo().write({"closed_at": datetime(2020, 3, 15)})
         self.env["repair.service.scoring.period"]._cron_close_periods()
         self.assertGreater(early.closed_at, datetime(2020, 4, 1))
+        # the same sheet, with the new figures
+        self.assertEqual(self._sheet(self.outlet_a, early), sheet)
+        median = self._line(sheet, "contact_median")
+        self.assertEqual((median.numerator, median.denominator), (45.0, 1.0))
+        self.assertAlmostEqual(median.value, 45.0)
+        attitude = self._line(sheet, "attitude_complaints")
+        self.assertEqual((attitude.numerator, attitude.denominator), (1.0, 1.0))
+        self.assertAlmostEqual(attitude.value, 100.0)
         self.assertEqual(self.period.state, "open")  # not ended yet
         year = date.today().year
         kinds = self.env["repair.service.scoring.period"].search(
@@ -605,3 +630,10 @@ class TestScoring(ScoringCase):
         )
         self.assertLess(pudong.rank, nanjing.rank)
         self.assertTrue(pudong.measure_ids)
+        # the demo's valid complaint about the Nanjing staff's attitude
+        # costs it the service-attitude points Pudong keeps
+        attitude = self._line(nanjing, "attitude_complaints")
+        self.assertGreaterEqual(attitude.numerator, 1)
+        self.assertLess(attitude.points, 100.0)
+        self.assertLess(nanjing.attitude_score, pudong.attitude_score)
+        self.assertEqual(self._line(pudong, "attitude_complaints").numerator, 0)

@@ -134,3 +134,36 @@ class TestScoringDocuments(ScoringCase):
         self.assertTrue(activity.date_done)
         with self.assertRaises(UserError):
             training.with_user(self.outlet_manager).action_done()
+
+    def test_r46_activity_done_marks_the_measure_done(self):
+        """R-46: the outlet manager marking the measure's activity done from
+        their activity list (or the chatter) marks the measure done, as its
+        Done step; one done message, the activity kept as done."""
+        self._confirm()
+        training = self._measures("training", self.outlet_a)
+        activity = training.activity_id
+        # a user who may not mark the measure done cannot by its activity
+        with self.assertRaises(AccessError):
+            activity.with_user(self.staff_a).action_feedback(feedback="Not mine")
+        self.assertEqual(training.state, "confirmed")
+        self.assertTrue(activity.active)
+        activity.with_user(self.outlet_manager).action_feedback(
+            feedback="Training held on Monday"
+        )
+        self.assertEqual(training.state, "done")
+        self.assertEqual(training.done_by_id, self.outlet_manager)
+        self.assertTrue(training.done_at)
+        self.assertFalse(activity.active)
+        self.assertEqual(
+            self.env["mail.message"].search_count(
+                [
+                    ("model", "=", "repair.service.scoring.sheet"),
+                    ("res_id", "=", training.sheet_id.id),
+                    ("mail_activity_type_id", "=", activity.activity_type_id.id),
+                ]
+            ),
+            1,
+        )
+        # its Done step has nothing left to do
+        with self.assertRaises(UserError):
+            training.with_user(self.outlet_manager).action_done()
