@@ -92,6 +92,9 @@
         "data/repair_service_scoring_documents_data.xml",
         "views/repair_service_scoring_documents_views.xml",
         "report/repair_service_scoring_reports.xml",
+        "data/repair_service_complaint_approval_data.xml",
+        "data/repair_service_complaint_tier_data.xml",
+        "views/repair_service_complaint_approval_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -104,6 +107,7 @@
         "demo/repair_warranty_national_demo.xml",
         "demo/repair_service_complaint_demo.xml",
         "demo/repair_service_scoring_demo.xml",
+        "demo/repair_service_complaint_approval_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

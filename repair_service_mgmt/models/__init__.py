@@ -101,3 +101,6 @@ from . import repair_service_scoring_sheet_line
 from . import repair_service_scoring_measure
 from . import repair_service_outlet_scoring
 from . import repair_service_scoring_documents
+from . import repair_service_complaint_approval
+from . import repair_service_complaint_compensation
+from . import repair_service_complaint_approval_demo

@@ -42,3 +42,5 @@ from . import test_complaint_crisis
 from . import test_scoring
 from . import test_scoring_documents
 from . import test_scoring_reports
+from . import test_complaint_approval
+from . import test_complaint_approval_concurrency
