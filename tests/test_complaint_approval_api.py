@@ -67,12 +67,12 @@ def _reviews(people, complaint):
 
 
 @pytest.mark.parametrize(
-    "login", ["api.cx.tech", "api.sup.north", "api.mgr1", "api.agent"]
+    "user_login", ["api.cx.tech", "api.sup.north", "api.mgr1", "api.agent"]
 )
-def test_r33_wrong_users_cannot_approve_forge_or_write(people, chain, login):
+def test_r33_wrong_users_cannot_approve_forge_or_write(people, chain, user_login):
     """The outlet, another region's supervisor, the CS-centre manager out
     of turn and the proposer cannot answer the supervisor's step."""
-    client = people["client"](login)
+    client = people["client"](user_login)
     complaint = chain["complaint"]
     row = _read(people, complaint)
     assert row["state"] == "to_approve"

@@ -104,3 +104,4 @@ from . import repair_service_scoring_documents
 from . import repair_service_complaint_approval
 from . import repair_service_complaint_compensation
 from . import repair_service_complaint_approval_demo
+from . import repair_service_complaint_return

@@ -516,10 +516,12 @@ class RepairServiceComplaint(models.Model):
 
     def validate_tier(self):
         self._check_reviewer(None, self.env._("approve"))
+        self._lock_for_answer()
         return super().validate_tier() or True
 
     def reject_tier(self):
         self._check_reviewer(None, self.env._("reject"))
+        self._lock_for_answer()
         return super().reject_tier() or True
 
     def _validate_tier(self, tiers=False):
@@ -699,7 +701,8 @@ class CommentWizard(models.TransientModel):
             raise UserError(self.env._("Write the comment of your answer."))
         # the comment is written with the answer: take the turn first
         complaint._lock_for_answer()
-        return super(CommentWizard, self._workflow_step_env()).add_comment()
+        super(CommentWizard, self._workflow_step_env()).add_comment()
+        return True
 
     def _workflow_step_env(self):
         return workflow_step(self)

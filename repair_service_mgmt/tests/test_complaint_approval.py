@@ -335,10 +335,33 @@ class TestComplaintApproval(ComplaintCase):
         self.assertEqual(complaint.state, "approved")
 
     def test_r33_single_return_uses_its_request(self):
-        complaint = self._analysed(kind="single_return", compensation_kind="goods")
+        """R-33 (S1 第十条 2(5)): a single unit's return or exchange is
+        approved on its return/exchange request, not by a second chain."""
+        lot = self.env["stock.lot"].create(
+            {"name": "CMP-RX-001", "product_id": self.product.id}
+        )
+        complaint = self._analysed(
+            kind="single_return", compensation_kind="goods", lot_id=lot.id
+        )
         self.assertFalse(complaint.approval_needed)
         with self._refused(UserError, "return/exchange request"):
             complaint.action_submit_approval()
+        complaint.action_open_warranty_request()
+        request = complaint.warranty_request_id
+        self.assertEqual(
+            (request.state, request.partner_id, request.lot_id),
+            ("draft", self.customer, lot),
+        )
+        # opened once: the button opens the same request
+        action = complaint.action_open_warranty_request()
+        self.assertEqual(action["res_id"], request.id)
+        with self._refused(UserError, "waits for its return/exchange request"):
+            complaint.action_resolve()
+        with self._refused(UserError, "workflow buttons"):
+            complaint.write({"warranty_request_id": False})
+        request.with_user(self.agent).action_cancel()
+        complaint.action_resolve()
+        self.assertEqual(complaint.state, "resolved")
 
     # ------------------------------------------------------------------
     # forged writes

@@ -30,7 +30,7 @@ class TestComplaintApprovalConcurrency(BaseCase):
             self.user_ids = [
                 new_test_user(
                     env,
-                    f"t_conc_commercial_{n}",
+                    f"t_conc_{self._testMethodName[-12:]}_{n}",
                     groups=f"{M}.group_commercial_office",
                 ).id
                 for n in (1, 2)
