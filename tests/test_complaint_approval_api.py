@@ -81,7 +81,9 @@ def test_r33_wrong_users_cannot_approve_forge_or_write(people, chain, user_login
     for context in FORGED:
         client.refused(COMPLAINT, "validate_tier", [complaint], context=context)
         client.refused(COMPLAINT, "reject_tier", [complaint], context=context)
-        client.refused(COMPLAINT, "action_pay_compensation", [complaint], context=context)
+        client.refused(
+            COMPLAINT, "action_pay_compensation", [complaint], context=context
+        )
         client.refused(COMPLAINT, "restart_validation", [complaint], context=context)
         client.refused(COMPLAINT, "request_validation", [complaint], context=context)
         for values in (

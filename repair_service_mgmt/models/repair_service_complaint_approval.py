@@ -32,6 +32,7 @@ PROPOSAL_FIELDS = (
     "compensation_qty",
     "compensation_partner_id",
 )
+COMPENSATION_FIELDS = PROPOSAL_FIELDS[-5:]
 # what the steps of the approval write
 APPROVAL_FIELDS = (
     "approval_proposer_id",
@@ -163,9 +164,9 @@ class RepairServiceComplaint(models.Model):
     # ------------------------------------------------------------------
     @api.depends("partner_id")
     def _compute_compensation_partner_id(self):
-        for complaint in self:
-            if not complaint.compensation_partner_id:
-                complaint.compensation_partner_id = complaint.partner_id
+        # (once paid, the compensated partner stays as it was)
+        for complaint in self.filtered(lambda c: not c.compensated_at):
+            complaint.compensation_partner_id = complaint.partner_id
 
     @api.depends("compensation_kind", "about_attitude", "kind")
     def _compute_approval_needed(self):
@@ -199,13 +200,16 @@ class RepairServiceComplaint(models.Model):
         super()._check_workflow_write(vals)
         if self._in_workflow_step():
             return
-        locked = set(vals) & set(PROPOSAL_FIELDS)
-        if not locked:
-            return
         for complaint in self:
-            if complaint.state in ("to_approve", "approved") or (
-                complaint.approved_at and complaint.compensation_kind != "none"
-            ):
+            if complaint.state in ("to_approve", "approved"):
+                # the proposal the chain reviews, or approved
+                locked = set(vals) & set(PROPOSAL_FIELDS)
+            elif complaint.compensated_at:
+                # the compensation is paid once, as it was approved
+                locked = set(vals) & set(COMPENSATION_FIELDS)
+            else:
+                continue
+            if locked:
                 raise UserError(
                     self.env._(LOCKED)
                     % {
@@ -258,8 +262,7 @@ class RepairServiceComplaint(models.Model):
             )
             complaint.sudo().message_post(
                 body=self.env._(
-                    "Crisis event: the CS-centre managers were alerted "
-                    "(%(managers)s).",
+                    "Crisis event: the CS-centre managers were alerted (%(managers)s).",
                     managers=", ".join(users.mapped("name")),
                 ),
                 partner_ids=users.partner_id.ids,
@@ -281,6 +284,20 @@ class RepairServiceComplaint(models.Model):
             ("action_pay_compensation", "Pay Compensation"),
         ]
     )
+
+    @api.depends(
+        "state",
+        "is_serious",
+        "reviewed_at",
+        "complainant_contacted_at",
+        "kind",
+        "compensation_kind",
+        "about_attitude",
+        "compensated_at",
+    )
+    def _compute_next_action(self):
+        # (the form shows the next step as soon as the proposal changes)
+        return super()._compute_next_action()
 
     def _next_action(self):
         self.ensure_one()
@@ -328,9 +345,7 @@ class RepairServiceComplaint(models.Model):
                         "up (Settings › Tier Validations).",
                         complaint=complaint.display_name,
                         kind=dict(
-                            complaint._fields["kind"]._description_selection(
-                                self.env
-                            )
+                            complaint._fields["kind"]._description_selection(self.env)
                         )[complaint.kind],
                     )
                 )
@@ -450,15 +465,19 @@ class RepairServiceComplaint(models.Model):
         if self.env.su:
             return
         due = self.review_ids.filtered(
-            lambda r: r.sequence in self._get_sequences_to_approve(self.env.user)
-            and r.status in ("waiting", "pending")
+            lambda r: (
+                r.sequence in self._get_sequences_to_approve(self.env.user)
+                and r.status in ("waiting", "pending")
+            )
         )
         asked = tiers or due
         if self.state == "to_approve" and not due:
             answered = self.review_ids.filtered(
-                lambda r: self.env.user in r.reviewer_ids
-                and r.status in ("approved", "rejected")
-                and r.done_by
+                lambda r: (
+                    self.env.user in r.reviewer_ids
+                    and r.status in ("approved", "rejected")
+                    and r.done_by
+                )
             )[:1]
             if answered:
                 raise UserError(
@@ -570,8 +589,9 @@ class RepairServiceComplaint(models.Model):
 
     def _my_due_reviews(self, tiers):
         return (tiers or self.review_ids).filtered(
-            lambda r: r.status in ("waiting", "pending")
-            and self.env.user in r.reviewer_ids
+            lambda r: (
+                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
+            )
         )
 
     def _post_answers(self, reviews, verdict):

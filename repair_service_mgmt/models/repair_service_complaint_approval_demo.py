@@ -17,11 +17,7 @@ class RepairServiceComplaint(models.Model):
         agent = ref("base.user_demo")
 
         def analysed(xmlid, values, cause, responsibility, resolution):
-            complaint = (
-                self.with_user(agent)
-                .create(values)
-                .with_env(self.env)
-            )
+            complaint = self.with_user(agent).create(values).with_env(self.env)
             self.env["ir.model.data"]._update_xmlids(
                 [{"xml_id": f"{M}.{xmlid}", "record": complaint, "noupdate": True}]
             )
@@ -61,7 +57,9 @@ class RepairServiceComplaint(models.Model):
             "Pudong outlet: technician's attitude and wrong fee.",
             "Apology; the fee credited back to the customer.",
         )
-        answer(customer, ref(f"{M}.user_cs_supervisor_demo"), "Checked with the outlet.")
+        answer(
+            customer, ref(f"{M}.user_cs_supervisor_demo"), "Checked with the outlet."
+        )
 
         batch = analysed(
             "complaint_chain_batch_demo",
@@ -78,7 +76,9 @@ class RepairServiceComplaint(models.Model):
             "Supplier of the control boards; incoming inspection.",
             "Boards replaced free of charge; the customer paid for the lost days.",
         )
-        answer(batch, ref(f"{M}.user_quality_demo"), "Appraised: batch defect confirmed.")
+        answer(
+            batch, ref(f"{M}.user_quality_demo"), "Appraised: batch defect confirmed."
+        )
 
         dealer = analysed(
             "complaint_chain_dealer_demo",

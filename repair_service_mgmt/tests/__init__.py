@@ -44,3 +44,4 @@ from . import test_scoring_documents
 from . import test_scoring_reports
 from . import test_complaint_approval
 from . import test_complaint_approval_concurrency
+from . import test_complaint_approval_tour

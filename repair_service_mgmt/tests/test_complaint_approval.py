@@ -38,7 +38,9 @@ class TestComplaintApproval(ComplaintCase):
         cls.env["stock.quant"]._update_available_quantity(
             cls.gift, warehouse.lot_stock_id, 10
         )
-        cls.rejected_type = cls.env.ref(f"{M}.mail_activity_complaint_approval_rejected")
+        cls.rejected_type = cls.env.ref(
+            f"{M}.mail_activity_complaint_approval_rejected"
+        )
         cls.crisis_type = cls.env.ref(f"{M}.mail_activity_complaint_crisis_alert")
 
     # ------------------------------------------------------------------
@@ -170,7 +172,9 @@ class TestComplaintApproval(ComplaintCase):
         with self._refused(UserError, "paid once"):
             complaint.action_pay_compensation()
         self.assertEqual(
-            self.env["account.move"].search_count([("invoice_origin", "=", complaint.name)]),
+            self.env["account.move"].search_count(
+                [("invoice_origin", "=", complaint.name)]
+            ),
             1,
         )
 
@@ -184,14 +188,18 @@ class TestComplaintApproval(ComplaintCase):
 
     def test_r33_rejection_returns_to_the_proposer_who_resubmits(self):
         complaint = self._submitted(about_attitude=True)
-        self._answer(complaint, self.supervisor, "reject", comment="Hear the technician")
+        self._answer(
+            complaint, self.supervisor, "reject", comment="Hear the technician"
+        )
         self.assertEqual(complaint.state, "analysed")
         self.assertEqual(complaint.validation_status, "rejected")
         activity = complaint.activity_ids.filtered(
             lambda a: a.activity_type_id == self.rejected_type
         )
         self.assertEqual(activity.user_id, self.agent)
-        self.assertIn("Hear the technician", " ".join(complaint.message_ids.mapped("body")))
+        self.assertIn(
+            "Hear the technician", " ".join(complaint.message_ids.mapped("body"))
+        )
         # later steps are not asked any more
         with self._refused(AccessError, "step due"):
             complaint.with_user(self.manager).validate_tier()
@@ -279,7 +287,9 @@ class TestComplaintApproval(ComplaintCase):
         )
         self.assertEqual(
             [step for step, _status in self._steps(complaint)],
-            self._defs("batch_quality", "batch_cs_manager", "batch_factory", "batch_vp"),
+            self._defs(
+                "batch_quality", "batch_cs_manager", "batch_factory", "batch_vp"
+            ),
         )
         order = (self.quality, self.manager, self.factory, self.vp)
         for index, reviewer in enumerate(order):
@@ -306,11 +316,15 @@ class TestComplaintApproval(ComplaintCase):
         # a complaint that becomes a crisis event alerts too
         later = self._complaint()
         self.assertFalse(
-            later.activity_ids.filtered(lambda a: a.activity_type_id == self.crisis_type)
+            later.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.crisis_type
+            )
         )
         later.kind = "crisis"
         self.assertTrue(
-            later.activity_ids.filtered(lambda a: a.activity_type_id == self.crisis_type)
+            later.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.crisis_type
+            )
         )
         complaint.write({"cause": "Fire", "responsibility": "Product"})
         complaint.action_analyse()
@@ -382,9 +396,7 @@ class TestComplaintApproval(ComplaintCase):
         # even the right reviewer answers with the buttons, not by a write
         for user in (self.supervisor, self.agent, self.manager):
             with self._refused(AccessError, "reviewers"):
-                review.with_user(user).write(
-                    {"status": "approved", "done_by": user.id}
-                )
+                review.with_user(user).write({"status": "approved", "done_by": user.id})
             with self._refused(AccessError, "reviewers"):
                 review.with_user(user).write({"comment": "forged"})
             with self._refused(AccessError, "reviewers"):
@@ -428,12 +440,18 @@ class TestComplaintApproval(ComplaintCase):
     # step deadlines on the deadline engine
     # ------------------------------------------------------------------
     def test_r33_each_step_has_its_deadline_and_escalation(self):
-        supervisor_policy = self.env.ref(f"{M}.sla_policy_complaint_step_customer_supervisor")
-        manager_policy = self.env.ref(f"{M}.sla_policy_complaint_step_customer_cs_manager")
+        supervisor_policy = self.env.ref(
+            f"{M}.sla_policy_complaint_step_customer_supervisor"
+        )
+        manager_policy = self.env.ref(
+            f"{M}.sla_policy_complaint_step_customer_cs_manager"
+        )
         self.assertEqual((supervisor_policy.hours, manager_policy.hours), (24, 24))
         with freeze_time(T0):
             complaint = self._submitted(about_attitude=True)
-            line = self._line(complaint, "sla_policy_complaint_step_customer_supervisor")
+            line = self._line(
+                complaint, "sla_policy_complaint_step_customer_supervisor"
+            )
             self.assertEqual(line.state, "running")
             self.assertEqual(line.deadline, T0 + timedelta(hours=24))
             self.assertFalse(
@@ -455,9 +473,43 @@ class TestComplaintApproval(ComplaintCase):
                 complaint, "sla_policy_complaint_step_customer_cs_manager"
             )
             self.assertEqual(manager_line.state, "running")
-            self.assertEqual(
-                manager_line.deadline, T0 + timedelta(hours=54)
-            )
+            self.assertEqual(manager_line.deadline, T0 + timedelta(hours=54))
         with freeze_time(T0 + timedelta(hours=40)):
             self._answer(complaint, self.manager)
             self.assertEqual(manager_line.state, "met")
+
+    def test_r33_reopened_complaint_is_approved_again_and_paid_once(self):
+        """A follow-up that finds a problem reopens the complaint: its new
+        handling goes through the chain again; the compensation stays the
+        one paid."""
+        complaint = self._submitted(
+            compensation_kind="credit_note", compensation_amount=30.0
+        )
+        self._answer(complaint, self.supervisor)
+        self._answer(complaint, self.manager)
+        complaint.action_pay_compensation()
+        complaint.write(
+            {"followup_problem": True, "followup_satisfaction": "dissatisfied"}
+        )
+        complaint.action_record_followup()
+        self.assertEqual(complaint.state, "analysed")
+        complaint.resolution = "A second visit of the outlet manager"
+        with self._refused(UserError, "kept as recorded"):
+            complaint.compensation_amount = 60.0
+        self.assertEqual(complaint.next_action, "action_submit_approval")
+        complaint.action_submit_approval()
+        self.assertEqual(
+            [status for _step, status in self._steps(complaint)],
+            ["pending", "waiting"],
+        )
+        self._answer(complaint, self.supervisor)
+        self._answer(complaint, self.manager)
+        self.assertEqual(complaint.next_action, "action_resolve")
+        complaint.action_resolve()
+        self.assertEqual(complaint.state, "resolved")
+        self.assertEqual(
+            self.env["account.move"].search_count(
+                [("invoice_origin", "=", complaint.name)]
+            ),
+            1,
+        )

@@ -17,7 +17,9 @@ class TestComplaintApprovalTour(OutletHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.outlet = cls._approved_outlet("Tour Complaint Outlet", technicians=cls.tech_a)
+        cls.outlet = cls._approved_outlet(
+            "Tour Complaint Outlet", technicians=cls.tech_a
+        )
         cls.customer = cls.env["res.partner"].create({"name": "Tour complainant"})
         product = cls.env["product.product"].create({"name": "Tour washer"})
         order = cls.env["repair.order"].create(
@@ -50,7 +52,9 @@ class TestComplaintApprovalTour(OutletHttpCase):
         self.assertEqual(complaint.approval_proposer_id, self.agent)
         url = f"/odoo/action-{M}.repair_service_complaint_action/{complaint.id}"
         self.start_tour(url, f"{TOUR}supervisor_tour", login=self.supervisor.login)
-        self.assertEqual(complaint.review_ids.sorted("sequence")[0].done_by, self.supervisor)
+        self.assertEqual(
+            complaint.review_ids.sorted("sequence")[0].done_by, self.supervisor
+        )
         self.start_tour(url, f"{TOUR}manager_tour", login=self.manager.login)
         self.assertEqual(complaint.state, "approved")
         self.start_tour(url, f"{TOUR}followup_tour", login=self.agent.login)

@@ -72,8 +72,17 @@ registry.category("web_tour.tours").add("repair_service_mgmt_complaint_chain_age
         },
         {
             content: "The resolution",
-            trigger: 'div[name="resolution"] textarea',
+            trigger: '.o_form_view div[name="resolution"] textarea:not([readonly])',
             run: "edit Apology; the fee is credited back.",
+        },
+        {
+            content: "Save the resolution",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The resolution is saved",
+            trigger: ".o_form_view .o_form_saved",
         },
         openTab("Approval and Compensation"),
         {
