@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from .repair_service_complaint import OPEN_STATES
-from .repair_service_workflow_mixin import LOCKED, in_workflow_step, workflow_step
+from .repair_service_workflow_mixin import in_workflow_step
 
 MODULE = "repair_service_mgmt"
 # R-33: what the company pays, proposed with the handling
@@ -102,7 +102,6 @@ class RepairServiceComplaint(models.Model):
     )
     compensation_product_id = fields.Many2one(
         "product.product",
-        string="Compensation Product",
         check_company=True,
         tracking=True,
         help="The goods delivered to the complainant.",
@@ -140,7 +139,7 @@ class RepairServiceComplaint(models.Model):
         "account.move", string="Compensation Credit Note", readonly=True, copy=False
     )
     compensation_payment_id = fields.Many2one(
-        "account.payment", string="Compensation Payment", readonly=True, copy=False
+        "account.payment", readonly=True, copy=False
     )
     compensation_picking_id = fields.Many2one(
         "stock.picking", string="Compensation Delivery", readonly=True, copy=False
@@ -211,11 +210,12 @@ class RepairServiceComplaint(models.Model):
                 continue
             if locked:
                 raise UserError(
-                    self.env._(LOCKED)
-                    % {
-                        "record": complaint.display_name,
-                        "fields": complaint._field_labels(locked),
-                    }
+                    self.env._(
+                        "%(record)s is kept as recorded at this stage: "
+                        "%(fields)s can no longer change.",
+                        record=complaint.display_name,
+                        fields=complaint._field_labels(locked),
+                    )
                 )
 
     @api.model_create_multi
@@ -698,31 +698,3 @@ class RepairServiceComplaint(models.Model):
                 ]
             ).unlink()
         self._sla_update()
-
-
-class CommentWizard(models.TransientModel):
-    """The comment of a complaint's reviewer (R-33: comments kept), written
-    with the answer by the answer step itself."""
-
-    _inherit = "comment.wizard"
-
-    def add_comment(self):
-        self.ensure_one()
-        if self.res_model != "repair.service.complaint":
-            return super().add_comment()
-        complaint = self.env[self.res_model].browse(self.res_id)
-        action = (
-            self.env._("approve")
-            if self.validate_reject == "validate"
-            else self.env._("reject")
-        )
-        complaint._check_reviewer(self.review_ids, action)
-        if not (self.comment or "").strip():
-            raise UserError(self.env._("Write the comment of your answer."))
-        # the comment is written with the answer: take the turn first
-        complaint._lock_for_answer()
-        super(CommentWizard, self._workflow_step_env()).add_comment()
-        return True
-
-    def _workflow_step_env(self):
-        return workflow_step(self)

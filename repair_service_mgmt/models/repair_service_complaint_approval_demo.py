@@ -34,7 +34,7 @@ class RepairServiceComplaint(models.Model):
             wizard = (
                 self.env["comment.wizard"]
                 .with_user(user)
-                .with_context(action["context"])
+                .with_context(**action["context"])
                 .create({"comment": comment})
             )
             wizard.add_comment()

@@ -68,7 +68,7 @@ class TestComplaintApproval(ComplaintCase):
         wizard = (
             self.env["comment.wizard"]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": comment})
         )
         wizard.add_comment()

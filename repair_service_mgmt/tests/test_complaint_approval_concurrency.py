@@ -75,7 +75,7 @@ class TestComplaintApprovalConcurrency(BaseCase):
         wizard = (
             env["comment.wizard"]
             .with_user(user_id)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": f"approved by {user_id}"})
         )
         wizard.add_comment()

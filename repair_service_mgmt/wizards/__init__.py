@@ -4,3 +4,4 @@ from . import repair_order_dispatch_wizard
 from . import repair_order_signature_wizard
 from . import repair_order_warranty_wizard
 from . import repair_order_dispatch_wizard_desk
+from . import comment_wizard
