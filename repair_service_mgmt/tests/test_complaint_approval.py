@@ -513,3 +513,31 @@ class TestComplaintApproval(ComplaintCase):
             ),
             1,
         )
+
+    def test_r33_demo_shows_the_chains_at_work(self):
+        """The demo: a customer complaint at the CS-centre manager's step, a
+        batch quality accident in its chain, a dealer complaint compensated
+        by a credit note."""
+        customer = self.env.ref(f"{M}.complaint_chain_customer_demo")
+        self.assertEqual(customer.state, "to_approve")
+        self.assertEqual(
+            [status for _step, status in self._steps(customer)],
+            ["approved", "pending"],
+        )
+        self.assertEqual(
+            customer.review_ids.sorted("sequence")[1].definition_id,
+            self.env.ref(f"{M}.{CHAIN}customer_cs_manager"),
+        )
+        batch = self.env.ref(f"{M}.complaint_chain_batch_demo")
+        self.assertEqual(batch.state, "to_approve")
+        self.assertEqual(
+            [status for _step, status in self._steps(batch)],
+            ["approved", "pending", "waiting", "waiting"],
+        )
+        dealer = self.env.ref(f"{M}.complaint_chain_dealer_demo")
+        self.assertEqual(dealer.state, "resolved")
+        self.assertEqual(
+            (dealer.compensation_move_id.move_type, dealer.compensation_move_id.state),
+            ("out_refund", "posted"),
+        )
+        self.assertEqual(dealer.compensation_move_id.amount_total, 350.0)
