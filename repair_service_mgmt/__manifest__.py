@@ -102,6 +102,9 @@
         "data/repair_service_corrective_action_data.xml",
         "data/repair_service_corrective_action_sla_data.xml",
         "views/repair_service_corrective_action_views.xml",
+        "data/repair_service_complaint_approval_data.xml",
+        "data/repair_service_complaint_tier_data.xml",
+        "views/repair_service_complaint_approval_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -117,6 +120,7 @@
         "demo/repair_service_complaint_crisis_demo.xml",
         "demo/repair_service_quality_sheet_demo.xml",
         "demo/repair_service_corrective_action_demo.xml",
+        "demo/repair_service_complaint_approval_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

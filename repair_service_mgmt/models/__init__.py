@@ -105,3 +105,7 @@ from . import repair_service_quality_sheet
 from . import repair_service_quality_sheet_links
 from . import repair_service_complaint_responsibility
 from . import repair_service_corrective_action
+from . import repair_service_complaint_approval
+from . import repair_service_complaint_compensation
+from . import repair_service_complaint_approval_demo
+from . import repair_service_complaint_return

@@ -26,22 +26,21 @@ KINDS = [
     ("single_return", "Single-Unit Return/Exchange"),
     ("crisis", "Crisis Event"),
 ]
-# new → analysed → (to approve, with the approval chains) → resolved →
-# followed up → closed; or invalid; or cancelled. The approval chains
-# fit in as ``tier.validation`` with ``_state_field = "state"``,
-# ``_state_from = ["analysed"]`` and ``_state_to = ["resolved"]`` (a
-# "to_approve" state inserted after "analysed"); ``action_resolve`` is then
-# the step that follows the approval.
+# new → analysed → (to approve → approved, when an approval chain is
+# needed: R-33, ``repair_service_complaint_approval.py``) → resolved →
+# followed up → closed; or invalid; or cancelled.
 STATES = [
     ("new", "New"),
     ("analysed", "Analysed"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
     ("resolved", "Resolved"),
     ("followed_up", "Followed Up"),
     ("closed", "Closed"),
     ("invalid", "Invalid"),
     ("cancelled", "Cancelled"),
 ]
-OPEN_STATES = ("new", "analysed", "resolved", "followed_up")
+OPEN_STATES = ("new", "analysed", "to_approve", "approved", "resolved", "followed_up")
 # a crisis event (重大投诉) is any of these
 MAJOR_CRITERIA = (
     "major_property_loss",

@@ -120,6 +120,8 @@ class RepairServiceComplaintPortal(models.Model):
         return {
             "new": self.env._("Received"),
             "analysed": self.env._("Being handled"),
+            "to_approve": self.env._("Being handled"),
+            "approved": self.env._("Being handled"),
             "resolved": self.env._("Resolved"),
             "followed_up": self.env._("Resolved"),
             "closed": self.env._("Closed"),

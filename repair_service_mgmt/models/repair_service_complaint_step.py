@@ -219,7 +219,7 @@ class RepairServiceComplaint(models.Model):
         serious complaint is reviewed by management first."""
         action = self.env._("resolve a complaint")
         self._check_role("group_cs_agent", action)
-        self._check_state(["analysed"], action)
+        self._check_state(["analysed", "approved"], action)
         self._require(["resolution"], action)
         for complaint in self:
             if complaint.is_serious and not complaint.reviewed_at:
@@ -283,7 +283,7 @@ class RepairServiceComplaint(models.Model):
     def action_cancel(self):
         action = self.env._("cancel a complaint")
         self._check_role("group_cs_supervisor", action)
-        self._check_state(["new", "analysed"], action)
+        self._check_state(["new", "analysed", "to_approve", "approved"], action)
         self._workflow_step().write({"state": "cancelled"})
         self._activity_cancel(
             [

@@ -6,7 +6,10 @@ from odoo.exceptions import AccessError
 from .repair_service_workflow_mixin import in_workflow_step
 
 # the models whose reviews only their reviewers answer
-GUARDED_MODELS = ("repair.warranty.request",)
+GUARDED_MODELS = ("repair.warranty.request", "repair.service.complaint")
+# the models whose reviews are answered only through the document's own
+# answer methods (Approve/Reject and the comment wizard), never by a write
+STEP_ONLY_MODELS = ("repair.service.complaint",)
 # what answering a review writes
 ANSWER_FIELDS = {"status", "done_by", "reviewed_date", "comment"}
 
@@ -26,10 +29,27 @@ class TierReview(models.Model):
     def _refuse_review_change(self):
         raise AccessError(
             self.env._(
-                "Only a reviewer answers a review of a return/exchange request, "
-                "with the Validate or Reject buttons."
+                "A review is answered only by one of its reviewers, when its "
+                "step is due, with the Validate or Reject buttons of the "
+                "document."
             )
         )
+
+    def _is_current_step(self):
+        """R-33: the review is open, its document waits for approval and,
+        when the order is enforced, no earlier step is still open."""
+        self.ensure_one()
+        if self.status not in ("waiting", "pending"):
+            return False
+        record = self.env[self.model].sudo().browse(self.res_id).exists()
+        if not record or record[record._state_field] not in record._state_from:
+            return False
+        if not self.approve_sequence:
+            return True
+        earlier = record.review_ids.filtered(
+            lambda r: r.status in ("waiting", "pending") and r.sequence < self.sequence
+        )
+        return not earlier
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -48,8 +68,15 @@ class TierReview(models.Model):
                 self._refuse_review_change()
             answers = vals.get("status") in ("approved", "rejected")
             forged = vals.get("done_by", self.env.uid) != self.env.uid
-            if (answers or vals.get("done_by")) and (
-                forged or any(self.env.user not in r.reviewer_ids for r in guarded)
+            answering = answers or vals.get("done_by") or "comment" in vals
+            if answering and any(r.model in STEP_ONLY_MODELS for r in guarded):
+                self._refuse_review_change()
+            if answering and (
+                forged
+                or any(
+                    self.env.user not in r.reviewer_ids or not r._is_current_step()
+                    for r in guarded
+                )
             ):
                 self._refuse_review_change()
         return super().write(vals)

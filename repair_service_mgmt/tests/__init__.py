@@ -45,3 +45,6 @@ from . import test_scoring_reports
 from . import test_quality_sheet
 from . import test_complaint_reports
 from . import test_complaint_responsibility
+from . import test_complaint_approval
+from . import test_complaint_approval_concurrency
+from . import test_complaint_approval_tour

@@ -43,6 +43,9 @@ EXTENDED_CORE_MODELS = {
     "mail.tracking.value",
     "tier.definition",
     "tier.review",
+    # base_tier_validation's comment wizard: the complaints' reviewers answer
+    # through it; its access rights are that module's
+    "comment.wizard",
 }
 
 # THE ACCESS MATRIX

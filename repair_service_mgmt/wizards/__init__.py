@@ -5,3 +5,4 @@ from . import repair_order_signature_wizard
 from . import repair_order_warranty_wizard
 from . import repair_order_dispatch_wizard_desk
 from . import repair_service_complaint_report_wizard
+from . import comment_wizard
