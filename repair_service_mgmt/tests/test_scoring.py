@@ -446,13 +446,16 @@ class TestScoring(ScoringCase):
     # ------------------------------------------------------------------
     def _snapshot(self):
         period = [("period_id", "=", self.period.id)]
-        sheets = self.env["repair.service.scoring.sheet"].search(period)
+        # in id order: the same records, whatever order the sheets list in
+        sheets = self.env["repair.service.scoring.sheet"].search(period, order="id")
         return (
             self.env["repair.service.scoring.sheet.line"].search_count(period),
             self.env["repair.service.scoring.measure"].search_count(period),
             sheets.read(["score", "rank", "band_id", "scored", "violation_count"]),
-            sheets.line_ids.read(["numerator", "denominator", "value", "points"]),
-            sheets.measure_ids.read(["kind", "amount", "state"]),
+            sheets.line_ids.sorted("id").read(
+                ["numerator", "denominator", "value", "points"]
+            ),
+            sheets.measure_ids.sorted("id").read(["kind", "amount", "state"]),
         )
 
     def test_r46_close_twice_changes_nothing(self):
