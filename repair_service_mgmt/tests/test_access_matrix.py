@@ -474,7 +474,6 @@ MATRIX = {
         "portal": ("-", "-", "-", "-"),
         "company2_manager": ("rwc", "rwc", "-", "-"),
     },
-
     # corrective actions. Every employee may own one: they read and
     # write their own (the result; the steps check the rest); an outlet
     # manager those of their outlet and sets them; the CS centre those of
