@@ -4,7 +4,7 @@
     "name": "Repair Service Management",
     "summary": "After-sales repair service: orders, service outlets, "
     "warranty (三包) and complaints",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Repair Service",
     "website": "https://github.com/repair-service-mgmt/repair_service_mgmt",
     "author": "repair_service_mgmt contributors",

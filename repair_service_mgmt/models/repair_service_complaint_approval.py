@@ -685,7 +685,8 @@ class RepairServiceComplaint(models.Model):
     # ------------------------------------------------------------------
     def _approval_sla_restart(self):
         """A new round of reviews: the step deadlines of an earlier round
-        (its answers are in the chatter) make way for the new ones."""
+        are archived, kept with their outcome (its answers are in the
+        chatter), and the new round's start."""
         policies = self.env["repair.service.sla.policy"]._policies_for(self._name)
         step_policies = policies.filtered(lambda p: p.rule == STEP_RULE)
         if step_policies:
@@ -696,5 +697,5 @@ class RepairServiceComplaint(models.Model):
                     ("policy_id", "in", step_policies.ids),
                     ("state", "!=", "running"),
                 ]
-            ).unlink()
+            ).write({"active": False})
         self._sla_update()

@@ -5,7 +5,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools import format_datetime
+from odoo.tools import SQL, format_datetime
 
 _logger = logging.getLogger(__name__)
 
@@ -65,14 +65,23 @@ class RepairServiceSlaLine(models.Model):
     )
     escalated = fields.Boolean(readonly=True)
     responsible_id = fields.Many2one("res.users")
+    active = fields.Boolean(
+        default=True,
+        help="The deadline of an earlier round (e.g. the steps of an approval "
+        "submitted again) is archived, kept with its outcome.",
+    )
 
-    _sql_constraints = [
-        (
-            "policy_record_uniq",
-            "unique(policy_id, res_model, res_id)",
-            "A record has one deadline per policy.",
-        ),
-    ]
+    def init(self):
+        # a record has one current deadline per policy; the archived ones of
+        # earlier rounds stay beside it
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "repair_service_sla_line_policy_record_active_uniq "
+                "ON repair_service_sla_line (policy_id, res_model, res_id) "
+                "WHERE active"
+            )
+        )
 
     # ------------------------------------------------------------------
     # Access: the record's (see the class docstring)

@@ -126,6 +126,7 @@ class RepairServiceSlaMixin(models.AbstractModel):
         lines = (
             self.env["repair.service.sla.line"]
             .sudo()
+            .with_context(active_test=False)
             .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
         result = super().unlink()

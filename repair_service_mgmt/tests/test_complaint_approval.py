@@ -205,9 +205,22 @@ class TestComplaintApproval(ComplaintCase):
             complaint.with_user(self.manager).validate_tier()
         with self._refused(UserError, "submit it for approval first"):
             complaint.action_resolve()
+        first_round = self._line(
+            complaint, "sla_policy_complaint_step_customer_supervisor"
+        )
+        self.assertEqual(first_round.state, "met")
         complaint.resolution = "Apology after hearing the technician"
         complaint.action_submit_approval()
         self.assertEqual(complaint.state, "to_approve")
+        # the first round's step deadline is kept, archived, beside the new
+        # round's
+        self.assertFalse(first_round.active)
+        self.assertEqual(first_round.state, "met")
+        second_round = self._line(
+            complaint, "sla_policy_complaint_step_customer_supervisor"
+        )
+        self.assertNotEqual(second_round, first_round)
+        self.assertEqual(second_round.state, "running")
         self.assertEqual(
             [status for _step, status in self._steps(complaint)],
             ["pending", "waiting"],
