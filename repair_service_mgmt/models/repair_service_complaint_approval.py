@@ -21,6 +21,7 @@ COMPENSATION_KINDS = [
 # the proposal the chain approves: kept as it is while it is reviewed and
 # once approved
 PROPOSAL_FIELDS = (
+    "company_id",
     "kind",
     "partner_id",
     "outlet_id",
@@ -464,6 +465,16 @@ class RepairServiceComplaint(models.Model):
         self.ensure_one()
         if self.env.su:
             return
+        # four eyes: whoever proposed the handling does not approve it
+        if self.env.user == self.approval_proposer_id:
+            raise AccessError(
+                self.env._(
+                    "%(user)s proposed the handling of %(complaint)s: another "
+                    "reviewer approves or rejects it.",
+                    user=self.env.user.name,
+                    complaint=self.display_name,
+                )
+            )
         due = self.review_ids.filtered(
             lambda r: (
                 r.sequence in self._get_sequences_to_approve(self.env.user)

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
-from .repair_service_workflow_mixin import ALL_FIELDS
+from .repair_service_workflow_mixin import ALL_FIELDS, is_mail_field
 
 MODULE = "repair_service_mgmt"
 ACTIVITY = "mail_activity_corrective_action"
@@ -31,7 +31,14 @@ class RepairServiceCorrectiveAction(models.Model):
     _order = "state, date_due, id"
     _check_company_auto = True
     _workflow_fields = ("state", "done_at", "done_by_id")
-    _workflow_fixed_fields = ("complaint_id",)
+    # set from the complaint and the due date, never typed in
+    _workflow_fixed_fields = (
+        "complaint_id",
+        "company_id",
+        "outlet_id",
+        "region_id",
+        "due_at",
+    )
     # a finished action is kept as it was done (or cancelled)
     _workflow_locks = (([("state", "in", ("done", "cancelled"))], ALL_FIELDS),)
 
@@ -191,10 +198,16 @@ class RepairServiceCorrectiveAction(models.Model):
 
     def write(self, vals):
         if not self.env.su and not self._in_workflow_step():
-            set_fields = set(vals) & set(SETTER_FIELDS)
+            # the owner writes the result only; everything else is the
+            # setters' (the guard refuses the fixed and step fields)
+            set_fields = (
+                {name for name in vals if name != "result" and not is_mail_field(name)}
+                - self._workflow_guarded_fields()
+                - set(self._workflow_fixed_fields)
+            )
             if set_fields:
                 self._check_setter(self.complaint_id)
-            elif "result" in vals:
+            if "result" in vals:
                 self._check_owner_or_manager(self.env._("write the result"))
         moved = (
             self.filtered(lambda a: a.state == "open")

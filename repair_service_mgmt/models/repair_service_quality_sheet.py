@@ -68,6 +68,8 @@ class RepairServiceQualitySheet(models.Model):
     _workflow_role_fields = (
         ("group_quality", ("analysis", "cause", "countermeasure")),
     )
+    # who issued the sheet and when: the server's, never typed in
+    _workflow_fixed_fields = ("date", "user_id")
 
     name = fields.Char(
         string="Reference",
@@ -194,6 +196,14 @@ class RepairServiceQualitySheet(models.Model):
     # Computes
     # ------------------------------------------------------------------
     @api.depends("complaint_ids", "repair_ids")
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._in_workflow_step():
+            now = fields.Datetime.now()
+            for vals in vals_list:
+                vals.update({"date": now, "user_id": self.env.uid})
+        return super().create(vals_list)
+
     def _compute_counts(self):
         for sheet in self:
             sheet.complaint_count = len(sheet.complaint_ids)

@@ -414,7 +414,7 @@ class RepairWarrantyRequest(models.Model):
                         company=request.company_id.name,
                     )
                 )
-        self.request_validation()
+        self._workflow_step().request_validation()
         # need_validation is computed without dependencies: read it afresh
         self.invalidate_recordset(["need_validation"])
         # the exchange proposed on the order is answered by the request

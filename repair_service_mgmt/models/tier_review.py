@@ -12,6 +12,19 @@ GUARDED_MODELS = ("repair.warranty.request", "repair.service.complaint")
 STEP_ONLY_MODELS = ("repair.service.complaint",)
 # what answering a review writes
 ANSWER_FIELDS = {"status", "done_by", "reviewed_date", "comment"}
+# what ties a review to its document and its reviewers: set by the chain
+# when the review is asked for, never afterwards
+IDENTITY_FIELDS = {
+    "model",
+    "res_id",
+    "definition_id",
+    "sequence",
+    "approve_sequence",
+    "reviewer_ids",
+    "reviewer_id",
+    "reviewer_group_id",
+    "review_type",
+}
 
 
 class TierReview(models.Model):
@@ -53,16 +66,22 @@ class TierReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the reviews of these documents are asked for by their own steps
+        # (Submit): a review made by hand could answer for the chain
         if not in_workflow_step(self.env) and any(
-            vals.get("model") in GUARDED_MODELS
-            and vals.get("status", "waiting") not in ("waiting", "pending")
-            for vals in vals_list
+            vals.get("model") in GUARDED_MODELS for vals in vals_list
         ):
             self._refuse_review_change()
         return super().create(vals_list)
 
     def write(self, vals):
         guarded = self._guarded_reviews()
+        if not in_workflow_step(self.env) and (
+            vals.get("model") in GUARDED_MODELS
+            or (guarded and set(vals) & IDENTITY_FIELDS)
+        ):
+            # neither moved onto such a document nor re-addressed
+            self._refuse_review_change()
         if guarded:
             if set(vals) - ANSWER_FIELDS - {"last_reminder_date", "can_review"}:
                 self._refuse_review_change()

@@ -132,9 +132,9 @@ class TestComplaintApproval(ComplaintCase):
         # wrong users: another region's supervisor, the outlet, the proposer
         # (another region's supervisor does not even read the complaint)
         for user in (self.supervisor_north, self.tech_a, self.agent):
-            with self._refused(AccessError, "step due|'read' access"):
+            with self._refused(AccessError, "step due|'read' access|proposed"):
                 complaint.with_user(user).validate_tier()
-            with self._refused(AccessError, "step due|'read' access"):
+            with self._refused(AccessError, "step due|'read' access|proposed"):
                 complaint.with_user(user).reject_tier()
         # no compensation before the chain approved it
         with self._refused(UserError, "not approved yet"):
@@ -554,3 +554,95 @@ class TestComplaintApproval(ComplaintCase):
             ("out_refund", "posted"),
         )
         self.assertEqual(dealer.compensation_move_id.amount_total, 350.0)
+
+    # ------------------------------------------------------------------
+    # what a hostile caller tries around the chain
+    # ------------------------------------------------------------------
+    def test_r33_no_review_made_or_moved_by_hand(self):
+        """A review is asked for by Submit only: one created on the
+        complaint, or moved onto it from another document, is refused."""
+        complaint = self._submitted(about_attitude=True)
+        Review = self.env["tier.review"].with_user(self.tech_a)
+        with self._refused(AccessError, "reviewers"):
+            Review.create(
+                {
+                    "model": complaint._name,
+                    "res_id": complaint.id,
+                    "status": "pending",
+                    "sequence": 0,
+                    "reviewer_ids": [(6, 0, [self.tech_a.id])],
+                }
+            )
+        elsewhere = (
+            self.env["tier.review"]
+            .sudo()
+            .create({"model": "res.partner", "res_id": self.customer.id})
+        )
+        with self._refused(AccessError, "reviewers"):
+            elsewhere.with_user(self.tech_a).write(
+                {"model": complaint._name, "res_id": complaint.id}
+            )
+        due = complaint.review_ids.filtered(lambda r: r.status == "pending")
+        with self._refused(AccessError, "reviewers"):
+            due.with_user(self.supervisor).write(
+                {"reviewer_ids": [(4, self.tech_a.id)]}
+            )
+        self.assertEqual(complaint.state, "to_approve")
+        self.assertEqual(
+            [status for _step, status in self._steps(complaint)],
+            ["pending", "waiting"],
+        )
+
+    def test_r33_the_proposer_does_not_approve_their_own_proposal(self):
+        """Four eyes: a CS-centre manager who proposed the handling cannot
+        approve its last step."""
+        complaint = self._complaint(user=self.manager, about_attitude=True)
+        complaint.write({"cause": "Fee misread", "responsibility": "Outlet staff"})
+        complaint.with_user(self.manager).action_analyse()
+        complaint.resolution = "Apology"
+        complaint.with_user(self.manager).action_submit_approval()
+        self.assertEqual(complaint.approval_proposer_id, self.manager)
+        self._answer(complaint, self.supervisor)
+        with self._refused(AccessError, "proposed"):
+            complaint.with_user(self.manager).validate_tier()
+        self.assertEqual(complaint.state, "to_approve")
+
+    def test_r33_empty_comment_wizard_answers_nothing(self):
+        complaint = self._submitted(about_attitude=True)
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "res_model": complaint._name,
+                    "res_id": complaint.id,
+                    "validate_reject": "validate",
+                    "comment": "x",
+                }
+            )
+        )
+        with self._refused(UserError, "step due"):
+            wizard.add_comment()
+        self.assertEqual(
+            [status for _step, status in self._steps(complaint)],
+            ["pending", "waiting"],
+        )
+
+    def test_r33_approved_proposal_keeps_its_company(self):
+        complaint = self._submitted(
+            compensation_kind="credit_note", compensation_amount=120.0
+        )
+        self._answer(complaint, self.supervisor)
+        self._answer(complaint, self.manager)
+        self.assertEqual(complaint.state, "approved")
+        other = self.env["res.company"].create({"name": "Other service company"})
+        with self._refused(UserError, "Company"):
+            complaint.with_user(self.agent).write({"company_id": other.id})
+
+    def test_r33_outlets_and_customers_read_no_complaint_review(self):
+        complaint = self._submitted(about_attitude=True)
+        domain = [("model", "=", complaint._name), ("res_id", "=", complaint.id)]
+        self.assertTrue(self.env["tier.review"].with_user(self.manager).search(domain))
+        self.assertFalse(self.env["tier.review"].with_user(self.tech_a).search(domain))
+        portal = new_test_user(self.env, "t_portal_reviews", groups="base.group_portal")
+        self.assertFalse(self.env["tier.review"].with_user(portal).search(domain))

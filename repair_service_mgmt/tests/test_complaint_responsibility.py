@@ -436,3 +436,19 @@ class TestComplaintResponsibility(ComplaintCase):
             ).activity_ids.user_id,
             self.env.ref(f"{M}.user_outlet2_manager_demo"),
         )
+
+    def test_r38_owner_writes_the_result_only(self):
+        """The owner cannot move the deadline or the outlet of their action:
+        only its result is theirs."""
+        complaint = self._analysed(responsible_outlet_id=self.outlet.id)
+        action = self._action(complaint)
+        due = action.due_at
+        owner = action.with_user(self.tech_a)
+        for values in ({"due_at": "2099-12-31 23:59:59"}, {"outlet_id": False}):
+            with self._refused(UserError, "workflow"):
+                owner.write(values)
+        with self._refused(AccessError, "sets its corrective actions"):
+            owner.write({"date_due": "2099-12-31"})
+        self.assertEqual(action.due_at, due)
+        owner.write({"result": "Coached on the fee list."})
+        self.assertEqual(action.result, "Coached on the fee list.")

@@ -272,3 +272,14 @@ class TestQualitySheet(ComplaintCase):
         Complaint._cron_batch_quality_accidents()
         self.assertEqual(Sheet.search([("complaint_ids", "in", accident.ids)]), sheet)
         self.assertEqual(sheet.repair_ids, first | more)
+
+    def test_r36_issuer_and_date_are_the_servers(self):
+        """Who issued a sheet and when are recorded by the server: forged at
+        creation they are replaced, written later they are refused."""
+        sheet = self._sheet(user_id=self.manager.id, date="2020-01-01 00:00:00")
+        self.assertEqual(sheet.user_id, self.agent)
+        self.assertGreater(sheet.date, fields.Datetime.to_datetime("2026-01-01"))
+        for values in ({"user_id": self.manager.id}, {"date": "2020-01-01 00:00:00"}):
+            with self._refused(UserError, "."):
+                sheet.with_user(self.agent).write(values)
+        self.assertEqual(sheet.user_id, self.agent)

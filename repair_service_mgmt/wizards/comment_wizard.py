@@ -22,6 +22,10 @@ class CommentWizard(models.TransientModel):
             if self.validate_reject == "validate"
             else self.env._("reject")
         )
+        if not self.review_ids:
+            raise UserError(
+                self.env._("Answer the review of the step due, from the complaint.")
+            )
         complaint._check_reviewer(self.review_ids, action)
         if not (self.comment or "").strip():
             raise UserError(self.env._("Write the comment of your answer."))
