@@ -59,6 +59,10 @@ Repair Service demo: $url  (database $DEMO_DB)
   cs.supervisor       / cs.supervisor        regional CS supervisor, East China
   cs.supervisor.north / cs.supervisor.north  regional CS supervisor, North China
   cs.manager          / cs.manager           CS-centre manager
+  commercial.office   / commercial.office    commercial office (dealer complaints)
+  quality             / quality              quality department
+  factory             / factory              factory
+  vice.president      / vice.president       vice-president
   outlet.manager      / outlet.manager       outlet manager, Shanghai Pudong
   technician          / technician           technician, Shanghai Pudong
   outlet2.manager     / outlet2.manager      outlet manager, Nanjing Xinjiekou
