@@ -63,8 +63,8 @@ def setup(env, complaints, sheets):
         """INSERT INTO repair_service_complaint
                   (name, company_id, partner_id, outlet_id, product_id, state,
                    channel, complainant_type, kind, description, date,
-                   validity, active, create_uid, write_uid, create_date,
-                   write_date)
+                   validity, active, compensation_kind, create_uid, write_uid,
+                   create_date, write_date)
            SELECT 'BENCH-R/' || g, %(company)s, %(partner)s,
                   (%(outlets)s::int[])[1 + g %% %(n_outlets)s],
                   (%(products)s::int[])[1 + g %% %(n_products)s], 'analysed',
@@ -75,7 +75,7 @@ def setup(env, complaints, sheets):
                       + (g %% 24) * interval '1 day' + (g %% 600) * interval '1 minute',
                   CASE WHEN g %% 5 = 0 THEN 'invalid'
                        WHEN g %% 7 = 0 THEN NULL ELSE 'valid' END,
-                  true, 1, 1, now(), now()
+                  true, 'none', 1, 1, now(), now()
              FROM generate_series(1, %(n)s) g
         RETURNING id""",
         {

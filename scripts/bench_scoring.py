@@ -136,14 +136,14 @@ def setup(env, outlets, orders, complaints):
         """INSERT INTO repair_service_complaint
                   (name, company_id, partner_id, outlet_id, state, channel,
                    complainant_type, kind, description, date, validity,
-                   about_attitude, active, create_uid, write_uid, create_date,
-                   write_date)
+                   about_attitude, active, compensation_kind, create_uid,
+                   write_uid, create_date, write_date)
            SELECT 'BENCH-C/' || g, %(company)s, %(partner)s,
                   (%(outlets)s::int[])[1 + g %% %(n_outlets)s], 'analysed',
                   'phone', 'customer', 'customer', 'Bench complaint',
                   %(start)s::timestamp + (g %% 85) * interval '1 day',
                   CASE WHEN g %% 5 != 0 THEN 'valid' ELSE 'invalid' END,
-                  g %% 5 = 1, true, 1, 1, now(), now()
+                  g %% 5 = 1, true, 'none', 1, 1, now(), now()
              FROM generate_series(1, %(n)s) g""",
         {
             "company": company.id,
