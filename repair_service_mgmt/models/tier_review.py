@@ -104,3 +104,17 @@ class TierReview(models.Model):
         if self._guarded_reviews():
             self._refuse_review_change()
         return super().unlink()
+
+
+class TierValidation(models.AbstractModel):
+    """base_tier_validation lets a ``skip_validation_check`` context key write
+    a document under validation; on the module's documents a request's
+    context never opens that freeze: only their steps write through it."""
+
+    _inherit = "tier.validation"
+
+    def _tier_validation_check_write_allowed(self, vals):
+        records = self
+        if self._name in GUARDED_MODELS and not in_workflow_step(self.env):
+            records = self.with_context(skip_validation_check=False)
+        return super(TierValidation, records)._tier_validation_check_write_allowed(vals)

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import M
@@ -405,6 +405,11 @@ class TestComplaintApproval(ComplaintCase):
             complaint.with_context(skip_validation_check=True).write(
                 {"compensation_amount": 10000.0}
             )
+        # and so is what the chain does not freeze itself (the base's)
+        with self.assertRaisesRegex(ValidationError, "under validation"):
+            complaint.with_user(self.agent).with_context(
+                skip_validation_check=True
+            ).write({"description": "Rewritten under review"})
         review = complaint.review_ids.sorted("sequence")[0]
         # even the right reviewer answers with the buttons, not by a write
         for user in (self.supervisor, self.agent, self.manager):

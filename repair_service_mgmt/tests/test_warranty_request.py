@@ -150,6 +150,12 @@ class TestWarrantyRequest(OutletCase):
         self.assertEqual(request.state, "submitted")
         self.assertTrue(request.review_ids)
         self.assertIn(self.manager, request.reviewer_ids)
+        # under review the form is frozen, whatever context a request sends
+        with self.assertRaisesRegex(UserError, "kept as recorded|under validation"):
+            request.with_user(self.tech_a).with_context(
+                skip_validation_check=True
+            ).write({"outlet_opinion": "Rewritten under review."})
+        self.assertEqual(request.outlet_opinion, "Compressor dead.")
         # no document before the approval
         request.with_user(self.agent).replacement_lot_id = spare
         with self.assertRaises(UserError):
